@@ -1,0 +1,220 @@
+"""The stage pipeline over one document's lines. Each stage is a small function over a Document.
+
+Order (see DESIGN.md): normalise -> metadata headers -> trailer -> leading navigation -> page
+title -> blocks -> line rules -> repeated lines -> inline strips -> metadata from context ->
+canonical paragraphs. Rules say what matches; the stages own iteration and bookkeeping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .document import Document
+from .metadata.dates import to_iso
+from .normalize import normalize_line, normalize_text, paragraphs
+from .result import CleanResult, Removal
+from .ruleset.pack import RuleSet
+
+# Punctuation and symbols that may remain after an inline strip and carry no text.
+_RESIDUE = " \t.,;:|-–—·•()[]{}/\\\"'“”‘’«»"
+
+# Metadata fields whose values are dates and get normalised to ISO 8601.
+DATE_FIELDS = ("date", "published", "updated", "modified")
+
+
+def stage_headers(doc: Document, rs: RuleSet) -> None:
+    """Metadata headers at the top; a header glued to the first sentence is split off it."""
+    if not rs.headers:
+        return
+    limit = max(r.max_line for r in rs.headers)
+    for n, i in enumerate(doc.alive()):
+        if n >= limit:
+            break
+        matched = False
+        progress = True
+        while progress and doc.removed_by[i] is None:
+            progress = False
+            for rule in rs.headers:
+                if n >= rule.max_line:
+                    continue
+                parsed = rule.parse(doc.lines[i])
+                if parsed is None:
+                    continue
+                fields, end = parsed
+                for key, value in fields.items():
+                    if key in DATE_FIELDS:
+                        iso = to_iso(value)
+                        if iso is None:
+                            doc.set_meta(key + "_raw", value, rule.id)
+                            continue
+                        value = iso
+                    doc.set_meta(key, value, rule.id)
+                line = doc.lines[i]
+                rest = line[end:].strip()
+                if rest:
+                    doc.inline.append(Removal(rule.id, rule.kind, i + 1, i + 1, line[:end].strip(), (0, end)))
+                    doc.lines[i] = rest
+                else:
+                    doc.remove(i, rule.id, rule.kind)
+                matched = progress = True
+                break
+        if not matched:
+            break
+
+
+def stage_trailer(doc: Document, rs: RuleSet) -> None:
+    """Cut everything from the first trailer marker found past its rule's `min_position`."""
+    if not rs.trailers:
+        return
+    alive = doc.alive()
+    total = sum(len(doc.lines[i]) for i in alive) or 1
+    earliest = min(r.min_position for r in rs.trailers.rules)  # type: ignore[attr-defined]
+    seen = 0
+    for k, i in enumerate(alive):
+        pos = seen / total
+        seen += len(doc.lines[i])
+        if pos < earliest:
+            continue
+        rule = rs.trailers.first(doc.lines[i])
+        if rule is None or pos < rule.min_position:  # type: ignore[attr-defined]
+            continue
+        for j in alive[k:]:
+            doc.remove(j, rule.id, "trailer")  # type: ignore[attr-defined]
+        return
+
+
+def stage_leading(doc: Document, rs: RuleSet) -> None:
+    """Navigation and breadcrumb lines before the article."""
+    if not rs.leading:
+        return
+    for n, i in enumerate(doc.alive()):
+        if n >= rs.leading_window:
+            break
+        rule = rs.leading.first(doc.lines[i])
+        if rule is not None and n < rule.window:  # type: ignore[attr-defined]
+            doc.remove(i, rule.id, "leading")  # type: ignore[attr-defined]
+
+
+def stage_title(doc: Document, rs: RuleSet) -> None:
+    """The page-title line becomes metadata; it and its repeats leave the text."""
+    if not rs.titles:
+        return
+    rule = rs.titles[0]
+    alive = doc.alive()
+    if not alive:
+        return
+    texts = [doc.lines[i] for i in alive]
+    blank_after = []
+    for i in alive:
+        nxt = i + 1
+        blank_after.append(nxt >= len(doc.lines) or not doc.lines[nxt] or doc.removed_by[nxt] is not None)
+    found = rule.find(texts, blank_after)
+    if found is None:
+        return
+    doc.set_meta("title", found.title, rule.id)
+    if found.site:
+        doc.set_meta("site", found.site, rule.id)
+    for k in [found.index, *found.repeats]:
+        doc.remove(alive[k], rule.id, rule.kind)
+
+
+def stage_blocks(doc: Document, rs: RuleSet) -> None:
+    """Blocks from a start line to an end line, or of a fixed length."""
+    if not rs.blocks:
+        return
+    alive = doc.alive()
+    texts = [doc.lines[i] for i in alive]
+    k = 0
+    while k < len(texts):
+        for rule in rs.blocks:
+            if rule.starts(texts[k]):
+                n = rule.extent(texts, k)
+                if n:
+                    for j in alive[k:k + n]:
+                        doc.remove(j, rule.id, rule.kind)
+                    k += n - 1
+                    break
+        k += 1
+
+
+def stage_lines(doc: Document, rs: RuleSet) -> None:
+    """Drop lines that a line rule matches."""
+    if not rs.lines:
+        return
+    first = rs.lines.first
+    lines = doc.lines
+    for i in doc.alive():
+        rule = first(lines[i])
+        if rule is not None:
+            doc.remove(i, rule.id, "line")  # type: ignore[attr-defined]
+
+
+def stage_repeated(doc: Document, rs: RuleSet) -> None:
+    """Short lines repeated close together (captions shown twice, doubled menu entries)."""
+    for rule in rs.repeated:
+        alive = doc.alive()
+        for k in rule.find([doc.lines[i] for i in alive]):
+            doc.remove(alive[k], rule.id, rule.kind)
+
+
+def stage_inline(doc: Document, rs: RuleSet) -> None:
+    """Strip fragments from kept lines; a line left with nothing but punctuation goes entirely."""
+    if not rs.inline:
+        return
+    for i in doc.alive():
+        for rule in rs.inline:
+            line = doc.lines[i]
+            spans = rule.spans(line)
+            if not spans:
+                continue
+            for a, b in reversed(spans):
+                line = line[:a] + line[b:]
+            line = normalize_line(line)
+            if not line.strip(_RESIDUE):
+                doc.remove(i, rule.id, rule.kind)
+                break
+            for a, b in spans:
+                doc.inline.append(Removal(rule.id, rule.kind, i + 1, i + 1, doc.lines[i][a:b], (a, b)))
+            doc.lines[i] = line
+
+
+def stage_site(doc: Document, rs: RuleSet) -> None:
+    """The site name: a header or the page title gave it, else the site pack, else the URL host."""
+    if rs.site_name:
+        doc.set_meta("site", rs.site_name, "pack")
+    if doc.host:
+        doc.set_meta("site", doc.host[4:] if doc.host.startswith("www.") else doc.host, "url")
+
+
+Stage = Callable[[Document, RuleSet], None]
+
+STAGES: list[Stage] = [
+    stage_headers,
+    stage_trailer,
+    stage_leading,
+    stage_title,
+    stage_blocks,
+    stage_lines,
+    stage_repeated,
+    stage_inline,
+    stage_site,
+]
+
+
+def run(text: str, rs: RuleSet, *, url: str | None = None, host: str | None = None,
+        site: str | None = None, doc_id: str | None = None, stages: list[Stage] | None = None) -> CleanResult:
+    """Clean one plain-text document with a compiled rule set."""
+    text, repaired = normalize_text(text)
+    doc = Document([normalize_line(x) for x in text.split("\n")], url=url, host=host, site=site)
+    for stage in STAGES if stages is None else stages:
+        stage(doc, rs)
+    result = CleanResult(
+        text=paragraphs(doc.kept_lines()),
+        metadata=doc.metadata,
+        removed=doc.removals(),
+        sources=doc.sources,
+        id=doc_id,
+        url=url,
+        repaired=repaired,
+    )
+    return result

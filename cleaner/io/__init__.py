@@ -1,0 +1,1 @@
+"""Readers and writers: files in, cleaned records out."""

@@ -1,0 +1,1 @@
+"""Metadata helpers: dates (parse, normalise, validate) and titles."""

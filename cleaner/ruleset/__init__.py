@@ -1,0 +1,1 @@
+"""Rule files: schema, loading and validation, the rule kinds, compiled rule sets."""

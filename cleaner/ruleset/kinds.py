@@ -1,0 +1,268 @@
+"""One small class per rule kind. Each says *what* it matches; the engine owns the loop.
+
+Every kind also answers `acts_on(text)`, which the rule's own `drop`/`keep` examples are checked
+with: a drop example must be acted on, a keep example must not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import regex
+
+from ..normalize import normalize_line
+
+
+def word_count(line: str) -> int:
+    """Words in a whitespace-normalised line.
+
+    >>> word_count("Sign up: Subscribe now")
+    4
+    """
+    return line.count(" ") + 1 if line else 0
+
+
+@dataclass(eq=False)
+class Rule:
+    """Fields shared by every kind. `source` and `line` say where the rule was defined."""
+
+    id: str
+    description: str = ""
+    pack: str = ""
+    source: str = ""
+    line: int = 0
+    drop: tuple[Any, ...] = ()
+    keep: tuple[Any, ...] = ()
+    cases: tuple[dict[str, Any], ...] = ()
+    aliases: tuple[str, ...] = ()
+    kind: ClassVar[str] = ""
+
+    def acts_on(self, text: str) -> bool:  # pragma: no cover - every kind overrides
+        raise NotImplementedError
+
+    def where(self) -> str:
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+
+def _lines(text: str) -> list[str]:
+    return [t for t in (normalize_line(x) for x in text.split("\n")) if t]
+
+
+@dataclass(eq=False)
+class LineRule(Rule):
+    """Drop a line that the pattern matches (search semantics: anchor with ^ and $)."""
+
+    pattern: regex.Pattern = None  # type: ignore[assignment]
+    max_words: int | None = None
+    min_words: int | None = None
+    kind: ClassVar[str] = "line"
+
+    def match(self, line: str) -> bool:
+        if self.max_words is not None or self.min_words is not None:
+            n = word_count(line)
+            if self.max_words is not None and n > self.max_words:
+                return False
+            if self.min_words is not None and n < self.min_words:
+                return False
+        return self.pattern.search(line) is not None
+
+    def acts_on(self, text: str) -> bool:
+        lines = _lines(text)
+        return bool(lines) and all(self.match(x) for x in lines)
+
+
+@dataclass(eq=False)
+class TrailerRule(LineRule):
+    """Cut the rest of the document from a marker line (donation appeals, comment sections).
+
+    The marker only counts after `min_position` of the text, so a marker-like sentence near the
+    top cannot wipe out an article.
+    """
+
+    min_position: float = 0.3
+    kind: ClassVar[str] = "trailer"
+
+
+@dataclass(eq=False)
+class LeadingRule(LineRule):
+    """Drop navigation/breadcrumb lines among the first `window` non-blank lines."""
+
+    window: int = 15
+    kind: ClassVar[str] = "leading"
+
+
+@dataclass(eq=False)
+class BlockRule(Rule):
+    """Drop a block from a start line to an end line (inclusive), or `max_lines` lines."""
+
+    start: regex.Pattern = None  # type: ignore[assignment]
+    end: regex.Pattern | None = None
+    max_lines: int = 30
+    kind: ClassVar[str] = "block"
+
+    def starts(self, line: str) -> bool:
+        return self.start.search(line) is not None
+
+    def extent(self, texts: Sequence[str], i: int) -> int:
+        """How many of `texts[i:]` the block covers (0: none), given texts[i] starts it."""
+        if self.end is None:
+            return min(self.max_lines, len(texts) - i)
+        for j in range(i, min(len(texts), i + self.max_lines)):
+            if (j > i or self.start.pattern == self.end.pattern) and self.end.search(texts[j]):
+                return j - i + 1
+        return 0
+
+    def acts_on(self, text: str) -> bool:
+        lines = _lines(text)
+        return bool(lines) and self.starts(lines[0]) and self.extent(lines, 0) == len(lines)
+
+
+@dataclass(eq=False)
+class InlineRule(Rule):
+    """Strip a fragment (a photo credit, a "(Reuters)" tag) from a line that stays."""
+
+    pattern: regex.Pattern = None  # type: ignore[assignment]
+    kind: ClassVar[str] = "inline"
+
+    def spans(self, line: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self.pattern.finditer(line) if m.end() > m.start()]
+
+    def acts_on(self, text: str) -> bool:
+        return any(self.spans(x) for x in _lines(text))
+
+
+@dataclass(eq=False)
+class HeaderRule(Rule):
+    """A metadata header at the top: named groups become metadata, the match leaves the text.
+
+    The pattern is matched at the start of a line; what follows it on the same line stays, so a
+    header glued to the first sentence ("date 2025-04-07 Several powerful ...") is split off.
+    """
+
+    pattern: regex.Pattern = None  # type: ignore[assignment]
+    max_line: int = 5
+    kind: ClassVar[str] = "header"
+
+    def parse(self, line: str) -> tuple[dict[str, str], int] | None:
+        m = self.pattern.match(line)
+        if m is None or m.end() == 0:
+            return None
+        fields = {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
+        return fields, m.end()
+
+    def acts_on(self, text: str) -> bool:
+        lines = _lines(text)
+        return bool(lines) and self.parse(lines[0]) is not None
+
+
+_DEFAULT_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ")
+
+
+def _fold(line: str) -> str:
+    return line.casefold().strip(" .:!?-–—|")
+
+
+@dataclass
+class TitleFind:
+    """Where the page title is, what it says, and which later lines repeat it."""
+
+    index: int
+    title: str
+    site: str | None
+    repeats: list[int] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class TitleRule(Rule):
+    """The page-title line at the top of page text ("Headline | Site"), and its repeats.
+
+    The line becomes metadata (title, site) and leaves the text, as do later lines that repeat the
+    headline. A first line counts as a title only when it looks like one: short, no closing
+    period, and either set apart by a blank line or repeated further down.
+    """
+
+    max_words: int = 30
+    separators: tuple[str, ...] = _DEFAULT_SEPARATORS
+    max_site_words: int = 5
+    kind: ClassVar[str] = "title"
+
+    def split_site(self, title: str, later: set[str]) -> tuple[str, str | None]:
+        """Split "Headline | Site" (or "Site | Headline") into headline and site name."""
+        best: tuple[str, str | None] = (title, None)
+        for sep in self.separators:
+            if sep not in title:
+                continue
+            head, _, tail = title.rpartition(sep)
+            first, _, rest = title.partition(sep)
+            for headline, site in ((head, tail), (rest, first)):
+                if _fold(headline) in later and word_count(site) <= self.max_site_words * 2:
+                    return headline.strip(), site.strip()
+            if word_count(tail) <= self.max_site_words and word_count(head) >= 2 and best[1] is None:
+                best = (head.strip(), tail.strip())
+        return best
+
+    def find(self, texts: Sequence[str], blank_after: Sequence[bool]) -> TitleFind | None:
+        """`texts` are the non-blank lines; `blank_after[i]` tells whether a blank line follows."""
+        if not texts:
+            return None
+        first = texts[0]
+        n = word_count(first)
+        if n > self.max_words or len(first) > 300:
+            return None
+        if first.endswith(".") and not first.endswith("..."):
+            return None
+        if first[:1].islower():
+            return None
+        later = {_fold(t) for t in texts[1:]}
+        headline, site = self.split_site(first, later)
+        keys = {_fold(first), _fold(headline)}
+        repeats = [i for i in range(1, len(texts)) if _fold(texts[i]) in keys]
+        if not repeats and not (blank_after[0] or len(texts) == 1):
+            return None
+        return TitleFind(0, headline, site, repeats)
+
+    def acts_on(self, text: str) -> bool:
+        raw = text.split("\n")
+        texts: list[str] = []
+        blank_after: list[bool] = []
+        for k, x in enumerate(raw):
+            t = normalize_line(x)
+            if t:
+                texts.append(t)
+                blank_after.append(k + 1 >= len(raw) or not raw[k + 1].strip())
+        return self.find(texts, blank_after) is not None
+
+
+@dataclass(eq=False)
+class RepeatedRule(Rule):
+    """Drop short lines repeated within a few lines: a caption shown twice, a doubled menu item."""
+
+    max_words: int = 15
+    min_chars: int = 4
+    window: int = 3
+    kind: ClassVar[str] = "repeated"
+
+    def find(self, texts: Sequence[str]) -> set[int]:
+        out: set[int] = set()
+        last_seen: dict[str, int] = {}
+        for i, t in enumerate(texts):
+            if len(t) < self.min_chars or word_count(t) > self.max_words:
+                continue
+            key = t.casefold()
+            j = last_seen.get(key)
+            if j is not None and i - j <= self.window:
+                out.add(j)
+                out.add(i)
+            last_seen[key] = i
+        return out
+
+    def acts_on(self, text: str) -> bool:
+        return bool(self.find(_lines(text)))
+
+
+KIND_CLASSES: dict[str, type[Rule]] = {
+    cls.kind: cls
+    for cls in (LineRule, BlockRule, TrailerRule, LeadingRule, InlineRule, HeaderRule, TitleRule, RepeatedRule)
+}

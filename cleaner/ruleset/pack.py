@@ -1,0 +1,107 @@
+"""Packs (one rule file each) and the compiled rule set a document is cleaned with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .kinds import (
+    BlockRule,
+    HeaderRule,
+    InlineRule,
+    LeadingRule,
+    LineRule,
+    RepeatedRule,
+    Rule,
+    TitleRule,
+    TrailerRule,
+)
+from .matcher import LineMatcher
+
+# Order in which packs of equal priority are applied; the first rule to match a line is credited.
+ORIGIN_ORDER = {"site": 0, "user": 1, "lang": 2, "common": 3}
+
+
+@dataclass(eq=False)
+class Pack:
+    """The rules of one file, and when they apply."""
+
+    name: str
+    path: str
+    origin: str = "common"
+    description: str = ""
+    sites: tuple[str, ...] = ()
+    site_name: str | None = None
+    disable: tuple[str, ...] = ()
+    priority: int = 0
+    lang: str | None = None
+    rules: list[Rule] = field(default_factory=list)
+
+    @property
+    def is_site_pack(self) -> bool:
+        return bool(self.sites)
+
+    def applies_to(self, host: str | None, site: str | None = None) -> bool:
+        """A pack without sites applies always; a site pack when the host or site name matches."""
+        if not self.sites:
+            return True
+        for name in (host, site):
+            if not name:
+                continue
+            name = name.lower().rstrip(".")
+            for s in self.sites:
+                if name == s or name.endswith("." + s):
+                    return True
+        return False
+
+
+def host_of(url: str | None) -> str | None:
+    """The lower-case host of a URL, without port or user info.
+
+    >>> host_of("https://www.TampaFP.com:443/x?y=1")
+    'www.tampafp.com'
+    """
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    return host.lower() if host else None
+
+
+class RuleSet:
+    """The rules that apply to one document, grouped by kind and compiled for fast matching.
+
+    Built once per combination of packs (the `Cleaner` caches it), never per document.
+    """
+
+    def __init__(self, packs: Iterable[Pack]) -> None:
+        self.packs = sorted(packs, key=lambda p: (-p.priority, ORIGIN_ORDER.get(p.origin, 9)))
+        disabled: set[str] = set()
+        for p in self.packs:
+            disabled.update(p.disable)
+        seen: set[str] = set()
+        rules: list[Rule] = []
+        for p in self.packs:
+            for r in p.rules:
+                if r.id in seen or r.id in disabled or disabled.intersection(r.aliases):
+                    continue
+                seen.add(r.id)
+                rules.append(r)
+        self.rules = rules
+        self.site_name = next((p.site_name for p in self.packs if p.site_name), None)
+        self.headers = [r for r in rules if isinstance(r, HeaderRule)]
+        self.trailers = LineMatcher([r for r in rules if isinstance(r, TrailerRule)])
+        self.leading = LineMatcher([r for r in rules if isinstance(r, LeadingRule)])
+        self.lines = LineMatcher([r for r in rules if type(r) is LineRule])
+        self.blocks = [r for r in rules if isinstance(r, BlockRule)]
+        self.inline = [r for r in rules if isinstance(r, InlineRule)]
+        self.titles = [r for r in rules if isinstance(r, TitleRule)]
+        self.repeated = [r for r in rules if isinstance(r, RepeatedRule)]
+        self.leading_window = max((r.window for r in self.leading.rules), default=0)  # type: ignore[attr-defined]
+
+    def __len__(self) -> int:
+        return len(self.rules)
