@@ -142,3 +142,17 @@ def test_pickled_cleaner_in_a_process_pool(fixtures, tmp_path):
         got_fn = pool.map(clean, texts)
     assert got == want
     assert [r.text for r in got_fn] == [Cleaner().clean(t).text for t in texts]
+
+
+def test_record_carries_input_fields():
+    from cleaner.records import to_record
+
+    src = {"id": "a1", "text": "date 2025-04-07 Body of the text.", "url": None, "lang": "en"}
+    r = clean(src["text"], id="a1")
+    rec = to_record(r, src)
+    assert rec == {
+        "id": "a1", "text": "Body of the text.", "url": None, "lang": "en",
+        "metadata": {"date": "2025-04-07"}, "sources": {"date": "meta.date-header"},
+    }
+    assert src["text"].startswith("date")  # the input mapping is not modified
+    assert "removed" in to_record(r, src, with_removed=True)
