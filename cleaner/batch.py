@@ -40,7 +40,8 @@ from .records import to_record
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
 BATCH_DOCS = 64
 BATCH_BYTES = 4 << 20
-CHECKPOINT_SECONDS = 1.0
+# How often the output is fsync'd and the progress file rewritten (also the most work a kill loses).
+CHECKPOINT_SECONDS = float(os.environ.get("CLEANER_CHECKPOINT_SECONDS", "1"))
 
 
 @dataclass

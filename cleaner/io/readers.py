@@ -317,7 +317,9 @@ def read_warc(src: Source, max_bytes: int) -> Iterator[Item]:
 def read_stdin(src: Source, max_bytes: int) -> Iterator[Item]:
     """Standard input: JSON lines when it starts with '{', else one document."""
     f = sys.stdin.buffer
-    peek = f.peek(64)[:64] if hasattr(f, "peek") else b""
+    if not hasattr(f, "peek"):
+        f = io.BufferedReader(f)  # type: ignore[arg-type]
+    peek = f.peek(64)[:64]
     if peek.lstrip()[:1] == b"{":
         yield from read_jsonl(src, max_bytes, stream=f)
         return
