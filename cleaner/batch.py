@@ -414,6 +414,8 @@ def run_batch(
             if stop.is_set():
                 interrupted = True
                 break
+        else:
+            progress.update(sum(sizes), stats.documents, stats.failed)
     finally:
         if old_handler is not None:
             signal.signal(signal.SIGINT, old_handler)

@@ -98,7 +98,7 @@ def _matches(rel: str, globs: Iterable[str]) -> bool:
 
 
 def _is_url(p: str) -> bool:
-    return "://" in p and not p.startswith("file://")
+    return "://" in p
 
 
 def find_sources(paths: Iterable[str | Path], globs: Iterable[str] = ()) -> list[Source]:
