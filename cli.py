@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from cleaner import Cleaner, CleanerError, RuleError
-from cleaner.batch import BatchOptions, run_batch
+from cleaner.batch import BatchAborted, BatchOptions, run_batch
 from cleaner.io.readers import DEFAULT_MAX_DOC_BYTES, find_sources
 
 app = typer.Typer(
@@ -74,6 +74,10 @@ def clean(
     )
     try:
         res = run_batch(sources, cleaner, opts, emit=typer.echo, warn=lambda m: typer.echo(m, err=True))
+    except BatchAborted as e:
+        _die(str(e), 1)
+    except KeyboardInterrupt:  # a second Ctrl-C: the last checkpoint stands
+        _die("interrupted; run again with --resume to continue", 130)
     except CleanerError as e:
         _die(str(e))
     st = res.stats

@@ -25,8 +25,10 @@ import sys
 import threading
 import time
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -243,6 +245,43 @@ def _batches(items: Iterator[Item], n_docs: int = BATCH_DOCS, n_bytes: int = BAT
         yield batch
 
 
+class BatchAborted(CleanerError):
+    """The run could not go on (a worker process died); its state is saved for --resume."""
+
+
+def _ordered(pool: ProcessPoolExecutor, batches: Iterator[list[Item]], window: int,
+             stop: threading.Event) -> Iterator[BatchOut]:
+    """`process_batch` over batches in the pool, results in input order, at most `window` batches
+    in flight (the input is read only as fast as the workers clean it)."""
+    pending: deque[Future[BatchOut]] = deque()
+    for b in batches:
+        pending.append(pool.submit(process_batch, b))
+        if len(pending) >= window:
+            break
+    while pending:
+        fut = pending.popleft()
+        res = fut.result()
+        if not stop.is_set():
+            for b in batches:  # keep the workers busy while the main process writes
+                pending.append(pool.submit(process_batch, b))
+                break
+        yield res
+
+
+def _shutdown(pool: ProcessPoolExecutor, graceful: bool) -> None:
+    """Stop the workers; unless `graceful`, now: queued batches dropped, running ones killed."""
+    if graceful:
+        pool.shutdown(wait=True)
+        return
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        p.join(timeout=5)
+
+
 class Progress:
     """A rich progress bar on stderr (documents, documents/s, ETA by input bytes), or nothing."""
 
@@ -340,24 +379,13 @@ def run_batch(
     batches = _batches(_items(sources, opts.max_doc_bytes, skip, where))
     stop = threading.Event()
     pool = None
-    sem = threading.BoundedSemaphore(max(2, jobs * 3))
-
-    def bounded() -> Iterator[list[Item]]:
-        for b in batches:
-            while not sem.acquire(timeout=0.2):
-                if stop.is_set():
-                    return
-            if stop.is_set():
-                return
-            yield b
-
     if jobs > 1:
         ctx = mp.get_context("fork") if sys.platform == "linux" else mp.get_context()
-        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(cleaner, opts, True))
-        results: Iterator[BatchOut] = pool.imap(process_batch, bounded())
+        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(cleaner, opts, True))
+        results: Iterator[BatchOut] = _ordered(pool, batches, window=jobs * 3, stop=stop)
     else:
         _init_worker(cleaner, opts, False)
-        results = map(process_batch, bounded())
+        results = map(process_batch, batches)
 
     sizes = [s.size for s in sources]
     progress = Progress(opts.progress, sum(sizes))
@@ -384,9 +412,9 @@ def run_batch(
         atomic_write_text(progress_path, json.dumps(state) + "\n")
 
     interrupted = False
+    aborted = ""
     try:
         for res in results:
-            sem.release()
             if out_file is not None:
                 out_file.write(res.out)
             elif res.out:
@@ -416,22 +444,26 @@ def run_batch(
                 break
         else:
             progress.update(sum(sizes), stats.documents, stats.failed)
+    except BrokenProcessPool:
+        aborted = (f"a worker process died (out of memory, or a crash in a parser) after {done} "
+                   "input item(s); rerun with --resume to continue")
     finally:
         if old_handler is not None:
             signal.signal(signal.SIGINT, old_handler)
         stop.set()
         progress.stop()
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            _shutdown(pool, graceful=not (interrupted or aborted) and sys.exc_info()[0] is None)
 
     seconds = time.perf_counter() - t0
-    if interrupted:
-        checkpoint()
+    if interrupted or aborted:
+        checkpoint()  # the state after the last batch written: consistent, resumable
         if out_file:
             out_file.close()
         if err_file:
             err_file.close()
+        if aborted:
+            raise BatchAborted(aborted)
         return RunResult(stats, seconds, interrupted=True, output=opts.output)
 
     if shown_errors > 20:

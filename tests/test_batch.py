@@ -235,3 +235,28 @@ def test_legacy_charset_is_decoded_not_rejected(tmp_path):
     f.write_bytes("Le conseil a adopté le budget de l'année prochaine à l'unanimité.\n".encode("cp1252"))
     res = runner.invoke(app, ["clean", str(f)])
     assert res.exit_code == 0 and "adopté" in res.stdout and "année" in res.stdout
+
+
+@pytest.mark.slow
+def test_dead_worker_stops_the_run_resumably(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    recs = _records(4000)
+    src = tmp_path / "in.jsonl.gz"
+    _write_jsonl_gz(src, recs)
+    out = tmp_path / "out.jsonl.gz"
+    args = _cli(str(src), "-o", str(out), "--jobs", "2", "--quiet")
+    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    _wait_for_checkpoint(proc, tmp_path / "out.jsonl.gz.progress.json")
+    workers = psutil.Process(proc.pid).children()
+    assert workers
+    workers[0].kill()  # as the kernel's OOM killer would
+    try:
+        rc = proc.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("the run hung after a worker died")
+    assert rc == 1 and b"worker process died" in proc.stderr.read()
+    done = subprocess.run(args + ["--resume"], env=_env(), capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode()
+    assert [r["id"] for r in _read_jsonl(out)] == [r["id"] for r in recs]
