@@ -10,6 +10,12 @@ from pathlib import Path
 from ..result import CleanResult
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_text(path: str | Path, text: str) -> None:
     """Write `text` to `path` so that readers see either the old file or the complete new one."""
     path = Path(path)
@@ -20,6 +26,7 @@ def atomic_write_text(path: str | Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -40,3 +47,70 @@ def write_tree_record(out_dir: str | Path, rel: str | Path, result: CleanResult)
     record.pop("text", None)
     atomic_write_text(meta, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
     return txt, meta
+
+
+def compress_member(data: bytes, path: str | Path) -> bytes:
+    """`data` as one self-contained gzip or zstd member when `path` asks for it, else unchanged.
+
+    Concatenated members form one valid .gz (or .zst) file, so each batch of records can be
+    compressed on its own (in a worker) and appended, and a resumed run can cut the file back to
+    the end of the last complete member.
+    """
+    name = str(path).lower()
+    if name.endswith(".gz"):
+        import zlib
+
+        c = zlib.compressobj(6, zlib.DEFLATED, 31)  # 31: gzip container
+        return c.compress(data) + c.flush()
+    if name.endswith(".zst"):
+        import zstandard
+
+        return zstandard.ZstdCompressor(level=3).compress(data)
+    return data
+
+
+class ResumableFile:
+    """An output file written as `<path>.partial`, appended in order, renamed when complete.
+
+    `durable()` flushes and fsyncs and returns the byte length that is safely on disk; a resumed
+    run opens the partial file again and cuts it back to that length (a killed run may have left a
+    half-written tail past it).
+    """
+
+    def __init__(self, path: str | Path, *, resume_at: int | None = None) -> None:
+        self.path = Path(path)
+        self.partial = self.path.with_name(self.path.name + ".partial")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if resume_at is not None and self.partial.exists():
+            self._f = open(self.partial, "r+b")
+            self._f.truncate(resume_at)
+            self._f.seek(resume_at)
+        else:
+            self._f = open(self.partial, "wb")
+        self.written = self._f.tell()
+
+    def write(self, data: bytes) -> None:
+        if data:
+            self._f.write(data)
+            self.written += len(data)
+
+    def durable(self) -> int:
+        self._f.flush()
+        os.fsync(self._f.fileno())
+        return self.written
+
+    def finish(self, *, keep_empty: bool = True) -> Path | None:
+        """Make the output complete: fsync, rename into place (or drop it when empty and unwanted)."""
+        self.durable()
+        self._f.close()
+        if not keep_empty and self.written == 0:
+            self.partial.unlink()
+            return None
+        os.replace(self.partial, self.path)
+        return self.path
+
+    def close(self) -> None:
+        """Stop writing but leave the partial file for a later --resume."""
+        if not self._f.closed:
+            self._f.flush()
+            self._f.close()

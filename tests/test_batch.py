@@ -1,0 +1,262 @@
+"""Batch cleaning from the command line: formats in and out, kill and resume, bad inputs."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+ARTICLE = (
+    "Home | News | Sport\n\n"
+    "Share on Facebook\n\n"
+    "The council met on Tuesday to discuss the new budget for the coming year.\n"
+    "Members agreed that the library would stay open on Sundays.\n\n"
+    "Sign up for our newsletter\n"
+)
+
+
+def _records(n: int, start: int = 0) -> list[dict]:
+    return [
+        {"id": f"doc-{i:06d}", "url": f"https://example.com/a/{i}", "lang": "en",
+         "text": f"Story number {i}.\n\n" + ARTICLE * (1 + i % 3)}
+        for i in range(start, start + n)
+    ]
+
+
+def _write_jsonl_gz(path: Path, records: list[dict]) -> None:
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r) + "\n")
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, str(REPO / "cli.py"), "clean", *args]
+
+
+def _env() -> dict[str, str]:
+    # Checkpoint after every batch, so that a kill lands mid-run however fast the machine is.
+    return {**os.environ, "PYTHONPATH": str(REPO), "CLEANER_CHECKPOINT_SECONDS": "0"}
+
+
+# ------------------------------------------------------------------ formats
+
+
+def test_jsonl_gz_to_jsonl_carries_fields_in_order(tmp_path):
+    recs = _records(150)
+    src = tmp_path / "in.jsonl.gz"
+    _write_jsonl_gz(src, recs)
+    before = src.read_bytes()
+    out = tmp_path / "out.jsonl.gz"
+    res = runner.invoke(app, ["clean", str(src), "-o", str(out), "--jobs", "2", "--report", str(tmp_path / "r.json")])
+    assert res.exit_code == 0, res.output
+    assert src.read_bytes() == before
+    got = _read_jsonl(out)
+    assert [r["id"] for r in got] == [r["id"] for r in recs]  # input order
+    assert all(r["lang"] == "en" and r["url"].startswith("https://example.com/") for r in got)
+    assert "Share on Facebook" not in got[0]["text"] and "The council met" in got[0]["text"]
+    assert "metadata" in got[0]
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["documents"] == 150 and report["failed"] == 0
+    assert report["removed_lines_by_rule"]
+    assert not list(tmp_path.glob("*.partial")) and not list(tmp_path.glob("*.progress.json"))
+
+
+def test_custom_fields_and_stdin_to_stdout(tmp_path):
+    lines = "".join(json.dumps({"key": f"k{i}", "body": ARTICLE, "link": "https://x.org/p"}) + "\n" for i in range(3))
+    res = runner.invoke(app, ["clean", "-", "-o", "-", "--text-field", "body", "--id-field", "key",
+                              "--url-field", "link"], input=lines)
+    assert res.exit_code == 0, res.output
+    got = [json.loads(x) for x in res.stdout.splitlines() if x.startswith("{")]
+    assert [r["key"] for r in got] == ["k0", "k1", "k2"]
+    assert all("Members agreed" in r["body"] and "newsletter" not in r["body"] for r in got)
+
+
+def test_folder_tree_mirrors_input_with_glob(tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(ARTICLE)
+    (src / "sub" / "b.txt").write_text(ARTICLE)
+    (src / "sub" / "skip.md").write_text(ARTICLE)
+    _write_jsonl_gz(src / "sub" / "c.jsonl.gz", _records(2))
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["clean", str(src), "-o", str(out), "--glob", "*.txt"])
+    assert res.exit_code == 0, res.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "a.json", "a.txt", "sub/b.json", "sub/b.txt"]
+    res = runner.invoke(app, ["clean", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert (out / "sub" / "c" / "doc-000001.txt").exists()
+
+
+def test_warc_html_records_are_read(tmp_path):
+    warcio = pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        for i, ctype in enumerate(["text/html; charset=utf-8", "image/png", "text/html"]):
+            body = f"<html><body><p>Page {i}</p></body></html>".encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(f"https://example.com/{i}", "response",
+                                                payload=io.BytesIO(body), http_headers=headers))
+    from cleaner.io.readers import find_sources, read_source
+
+    items = [it for s in find_sources([path]) for it in read_source(s)]
+    assert warcio and [it.url for it in items] == ["https://example.com/0", "https://example.com/2"]
+    assert all(it.format == "html" and b"<p>Page" in it.data for it in items)
+    assert [it.line for it in items] == [1, 3] and items[0].unit == "record"
+
+
+# ------------------------------------------------------------------ kill -9, Ctrl-C, resume
+
+
+def _wait_for_checkpoint(proc: subprocess.Popen, progress: Path, timeout: float = 120) -> int:
+    t0 = time.time()
+    while time.time() - t0 < timeout:
+        if proc.poll() is not None:
+            pytest.fail(f"the run ended before it could be interrupted:\n{proc.stderr.read().decode()}")
+        if progress.exists():
+            try:
+                done = json.loads(progress.read_text())["done"]
+            except (ValueError, KeyError):
+                done = 0
+            if done > 0:
+                return done
+        time.sleep(0.02)
+    pytest.fail("no checkpoint written")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
+def test_killed_run_resumes_with_every_document_exactly_once(tmp_path, how):
+    recs = _records(4000)
+    src = tmp_path / "in.jsonl.gz"
+    _write_jsonl_gz(src, recs)
+    out = tmp_path / "out.jsonl.gz"
+    progress = tmp_path / "out.jsonl.gz.progress.json"
+    args = _cli(str(src), "-o", str(out), "--jobs", "2", "--quiet")
+    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    _wait_for_checkpoint(proc, progress)
+    time.sleep(0.3)  # land somewhere past the checkpoint, mid-batch
+    if how == "SIGKILL":
+        os.killpg(proc.pid, signal.SIGKILL)  # the whole process group: main and workers
+        proc.wait()
+    else:
+        os.kill(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the main process
+        assert proc.wait(timeout=60) == 130, proc.stderr.read().decode()
+    assert not out.exists(), "the output must not look complete after an interruption"
+    assert (tmp_path / "out.jsonl.gz.partial").exists() and progress.exists()
+
+    done = subprocess.run(args + ["--resume"], env=_env(), capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"resuming after" in done.stderr
+    ids = [r["id"] for r in _read_jsonl(out)]
+    assert len(ids) == len(recs)
+    assert ids == [r["id"] for r in recs]  # every document exactly once, in input order
+    assert not progress.exists() and not (tmp_path / "out.jsonl.gz.partial").exists()
+
+
+def test_resume_refuses_other_inputs(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in _records(5)))
+    out = tmp_path / "out.jsonl"
+    (tmp_path / "out.jsonl.progress.json").write_text(json.dumps(
+        {"fingerprint": "something-else", "done": 2, "stats": {}, "out_bytes": 0, "err_bytes": 0}))
+    res = runner.invoke(app, ["clean", str(src), "-o", str(out), "--resume"])
+    assert res.exit_code == 2 and "other inputs" in res.output
+
+
+# ------------------------------------------------------------------ bad inputs
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(ARTICLE)
+    # Not UTF-8 and no charset fits: every byte from 0x80 to 0xff, on line 3.
+    (src / "undecodable.txt").write_bytes(b"A title\n\n" + bytes(range(0x80, 0x100)) * 4 + b"\n")
+    (src / "binary.txt").write_bytes(b"Some text\n" + b"\x00\x01\x02\x03" * 1000)  # NUL bytes, line 2
+    huge = b'{"id": "huge", "text": "' + b"x" * (50 * 1024 * 1024) + b'"}\n'
+    good = [json.dumps(r).encode() + b"\n" for r in _records(3)]
+    with open(src / "docs.jsonl", "wb") as f:
+        f.write(good[0])  # line 1
+        f.write(b'{"id": "broken", "text": "no closing quote}\n')  # line 2: malformed JSON
+        f.write(good[1])  # line 3
+        f.write(huge)  # line 4: a 50 MB single line
+        f.write(b'{"id": "latin", "text": "\xff\xfe\x00\x81"}\n')  # line 5: not text
+        f.write(good[2])  # line 6
+    (src / "image.jsonl").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64)  # a binary file
+    before = {p.name: p.stat().st_size for p in src.iterdir()}
+
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["clean", str(src), "-o", str(out), "--jobs", "1"])
+    assert res.exit_code == 1, res.output
+    assert {p.name: p.stat().st_size for p in src.iterdir()} == before  # inputs untouched
+
+    got = _read_jsonl(out)
+    assert sorted(r["id"] for r in got) == ["doc-000000", "doc-000001", "doc-000002", "good.txt"]
+    errors = _read_jsonl(tmp_path / "out.jsonl.errors.jsonl")
+    by_file = {(Path(e["file"]).name, e.get("line", e.get("record"))): e["error"] for e in errors}
+    assert len(errors) == 6, errors
+    assert "malformed JSON" in by_file[("docs.jsonl", 2)]
+    assert "line too long" in by_file[("docs.jsonl", 4)] and "--max-doc-bytes" in by_file[("docs.jsonl", 4)]
+    assert "undecodable" in by_file[("docs.jsonl", 5)]
+    assert "binary" in by_file[("binary.txt", 2)]
+    assert "undecodable" in by_file[("undecodable.txt", 3)]
+    assert "binary" in by_file[("image.jsonl", 1)]
+    assert "6 document(s) failed" in res.output
+
+
+def test_legacy_charset_is_decoded_not_rejected(tmp_path):
+    f = tmp_path / "fr.txt"
+    f.write_bytes("Le conseil a adopté le budget de l'année prochaine à l'unanimité.\n".encode("cp1252"))
+    res = runner.invoke(app, ["clean", str(f)])
+    assert res.exit_code == 0 and "adopté" in res.stdout and "année" in res.stdout
+
+
+@pytest.mark.slow
+def test_dead_worker_stops_the_run_resumably(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    recs = _records(4000)
+    src = tmp_path / "in.jsonl.gz"
+    _write_jsonl_gz(src, recs)
+    out = tmp_path / "out.jsonl.gz"
+    args = _cli(str(src), "-o", str(out), "--jobs", "2", "--quiet")
+    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    _wait_for_checkpoint(proc, tmp_path / "out.jsonl.gz.progress.json")
+    workers = psutil.Process(proc.pid).children()
+    assert workers
+    workers[0].kill()  # as the kernel's OOM killer would
+    try:
+        rc = proc.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("the run hung after a worker died")
+    assert rc == 1 and b"worker process died" in proc.stderr.read()
+    done = subprocess.run(args + ["--resume"], env=_env(), capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode()
+    assert [r["id"] for r in _read_jsonl(out)] == [r["id"] for r in recs]
