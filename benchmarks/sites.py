@@ -72,7 +72,7 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None) -> dict:
         "per_site": per_site,
         "pages": len(golds),
         "worst_pages": sorted(
-            ((doc_prf(golds[i], p_sugg[i])[2] - doc_prf(golds[i], p_base[i])[2], site_of[i]) for i in range(len(golds)))
+            (doc_prf(golds[i], p_sugg[i])[2] - doc_prf(golds[i], p_base[i])[2], site_of[i]) for i in range(len(golds))
         )[:10],
     }
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .normalize import normalize_line, normalize_text
+from .ruleset.scaffold import site_slug
 
 _DIGITS = regex.compile(r"\d+")
 _GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
@@ -137,10 +138,10 @@ def var_pattern(samples: Iterable[str]) -> str:
     if all(s.isdigit() for s in samples):
         return r"\d+"
     if all(regex.fullmatch(r"\p{Lu}\p{L}*", s) for s in samples):
-        return r"\p{Lu}\p{L}{1,%d}" % max(40, 2 * longest)
+        return rf"\p{{Lu}}\p{{L}}{{1,{max(40, 2 * longest)}}}"
     if all(regex.fullmatch(r"[\p{L} ]+", s) for s in samples):
-        return r"\p{L}[\p{L} ]{0,%d}" % max(60, 2 * longest)
-    return r"\S.{0,%d}" % max(80, 2 * longest)
+        return rf"\p{{L}}[\p{{L}} ]{{0,{max(60, 2 * longest)}}}"
+    return rf"\S.{{0,{max(80, 2 * longest)}}}"
 
 
 def toml_str(s: str) -> str:
@@ -169,11 +170,11 @@ def _zone(i: int, n: int) -> str:
 
 def _meaningful(fixed: Sequence[str]) -> bool:
     """A fixed part worth a pattern: some punctuation or symbol, or a word that is not a stop word."""
-    text = " ".join(fixed)
-    if _SYMBOL.search(text):
+    real = [w for w in fixed if w.strip("#.,;!?")]  # a number or a full stop alone says nothing
+    if _SYMBOL.search(" ".join(w.strip(".,!?") for w in real)):
         return True
-    content = [w for w in fixed if _WORDY.match(w) and w.casefold() not in _STOP]
-    return len(fixed) >= 2 and bool(content)
+    content = [w for w in real if _WORDY.match(w) and w.casefold() not in _STOP]
+    return len(real) >= 2 and bool(content)
 
 
 # ---------------------------------------------------------------- the miner
@@ -237,8 +238,9 @@ class _Miner:
 
     # -- 2. shapes
 
-    def shapes(self) -> list[tuple[str, Evidence, int]]:
-        """(pattern, evidence, max words) for prefix/suffix shapes over lines not yet covered."""
+    def shapes(self) -> list[tuple[str, Evidence, int, bool]]:
+        """(pattern, evidence, max words, marked) for prefix/suffix shapes over lines not yet
+        covered; `marked`: the fixed part has punctuation or a symbol ("READ:", "| Site")."""
         cands: dict[tuple, list[tuple[int, int, str]]] = defaultdict(list)
         for p, ks in enumerate(self.keys):
             for i, k in enumerate(ks):
@@ -278,20 +280,21 @@ class _Miner:
                 pat = "^" + (key_pattern(pre) + r"\s+" if pre else "") + var + (
                     r"\s+" + key_pattern(suf) if suf else "") + "$"
             words = max(self.pages[p].lines[i].count(" ") + 1 for p, i, _ in occ)
-            found.append((pat, self.evidence([(p, i) for p, i, _ in occ]), words, len(pre) + len(suf)))
+            found.append((pat, self.evidence([(p, i) for p, i, _ in occ]), words, len(pre) + len(suf),
+                          how == "glued" or bool(_SYMBOL.search(pre + suf))))
         # Most pages first, then the most specific fixed part; skip shapes adding no new lines.
         found.sort(key=lambda f: (-f[1].pages, -len(f[1].occurrences), -f[3]))
         taken: set[tuple[int, int]] = set()
         out = []
-        for pat, ev, words, _ in found:
+        for pat, ev, words, _, marked in found:
             new = [o for o in ev.occurrences if o not in taken]
             if len({p for p, _ in new}) < self.min_pages:
                 continue
             taken.update(ev.occurrences)
-            out.append((pat, ev, words))
+            out.append((pat, ev, words, marked))
             if len(out) >= 25:
                 break
-        for _, ev, _ in out:
+        for _, ev, _, _ in out:
             for p, i in ev.occurrences:
                 self.covered[p].add(i)
         return out
@@ -363,18 +366,12 @@ class _Miner:
 # ---------------------------------------------------------------- from evidence to rules
 
 
-def _slug(site: str) -> str:
-    labels = site.lower().removeprefix("www.").split(".")
-    s = "-".join(labels[:-1] if len(labels) > 1 else labels)
-    return regex.sub(r"[^a-z0-9]+", "-", s).strip("-") or "site"
-
-
 def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -> list[Proposal]:
     """Proposed rules for `site` from its pages (at least two; five or more recommended)."""
     if len(pages) < 2:
         raise ValueError("rules suggest needs at least two pages of the site")
     m = _Miner(pages, min_share)
-    slug = _slug(site)
+    slug = site_slug(site)
     keep_pool = m.keep_lines()
     props: list[Proposal] = []
 
@@ -387,7 +384,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
     for k, ev in literals.items():
         if len(ev.occurrences) == ev.pages:
             marker_cands.append(("^" + key_pattern(k) + "$", ev))
-    for pat, ev, _ in shapes:
+    for pat, ev, _, _ in shapes:
         if len(ev.occurrences) == ev.pages:
             marker_cands.append((pat, ev))
     trailers = m.trailers(marker_cands)
@@ -403,14 +400,18 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
             drop=ev.examples[:2],
         ))
 
-    for n, (pat, ev, words) in enumerate(shapes):
+    for n, (pat, ev, words, marked) in enumerate(shapes):
         top_only = ev.zones["top"] == len(ev.occurrences)
         kind = "leading" if top_only else "line"
         keys: dict[str, object] = {"pattern": pat, "max_words": words + 2}
         if top_only:
             keys["window"] = max(i for _, i in ev.occurrences) + 3
+        words_avg = sum(x.count(" ") + 1 for x in ev.examples) / len(ev.examples)
+        prose = not marked and ev.in_body * 2 > len(ev.occurrences) and words_avg >= 8
         props.append(Proposal(
             id=f"{slug}.shape-{n + 1}",
+            enabled=not prose,
+            review="lines of this shape sit between article lines; switch on only if they are not article text" if prose else "",
             kind=kind,
             description=f"Proposed: lines shaped like {ev.examples[0]!r} (fixed text, variable part).",
             keys=keys,
@@ -498,7 +499,7 @@ def render_pack(props: Sequence[Proposal], site: str, *, keep_limit: int = 2, he
         out.extend("# " + h for h in header.splitlines())
     out += [
         "[pack]",
-        f"name = {toml_str('sites.' + _slug(site) + '-suggested')}",
+        f"name = {toml_str('sites.' + site_slug(site) + '-suggested')}",
         f"description = {toml_str(f'Proposed by cleaner rules suggest for {site}: review, then run cleaner rules test.')}",
         f"sites = [{toml_str(site.lower().removeprefix('www.'))}]",
         "",
