@@ -141,7 +141,7 @@ def var_pattern(samples: Iterable[str]) -> str:
         return rf"\p{{Lu}}\p{{L}}{{1,{max(40, 2 * longest)}}}"
     if all(regex.fullmatch(r"[\p{L} ]+", s) for s in samples):
         return rf"\p{{L}}[\p{{L}} ]{{0,{max(60, 2 * longest)}}}"
-    return rf"\S.{{0,{max(80, 2 * longest)}}}"
+    return rf"\S.{{0,{max(80, 2 * longest, longest + 60)}}}"
 
 
 def toml_str(s: str) -> str:
@@ -403,7 +403,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
     for n, (pat, ev, words, marked) in enumerate(shapes):
         top_only = ev.zones["top"] == len(ev.occurrences)
         kind = "leading" if top_only else "line"
-        keys: dict[str, object] = {"pattern": pat, "max_words": words + 2}
+        keys: dict[str, object] = {"pattern": pat, "max_words": max(words + 4, round(words * 1.5))}
         if top_only:
             keys["window"] = max(i for _, i in ev.occurrences) + 3
         words_avg = sum(x.count(" ") + 1 for x in ev.examples) / len(ev.examples)
