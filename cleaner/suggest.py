@@ -34,6 +34,7 @@ from .normalize import normalize_line, normalize_text
 from .ruleset.scaffold import site_slug
 
 _DIGITS = regex.compile(r"\d+")
+_DIGIT = regex.compile(r"\d")
 _GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
 _SYMBOL = regex.compile(r"[^\w\s#]")
 _WORDY = regex.compile(r"^\p{L}[\p{L}'’-]{3,}$")
@@ -190,6 +191,8 @@ class _Miner:
         for ks in self.keys:
             df.update(set(ks))
         self.template = {k for k, c in df.items() if c >= self.min_pages}
+        self.groups: dict[int, dict[int, str]] = {}  # page -> line -> literal key or shape pattern
+        self.dated: set[str] = set()  # shapes whose every line has a number (a date, a time)
         self.covered: list[set[int]] = [
             {i for i, k in enumerate(ks) if k in self.template} for ks in self.keys
         ]
@@ -232,7 +235,7 @@ class _Miner:
         occ: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for p, ks in enumerate(self.keys):
             for i, k in enumerate(ks):
-                if k in self.template and len(k) >= 2 and k.count(" ") < MAX_WORDS and k.strip("#"):
+                if k in self.template and len(k) >= 2 and k.strip("#"):
                     occ[k].append((p, i))
         return {k: self.evidence(v) for k, v in occ.items()}
 
@@ -271,7 +274,8 @@ class _Miner:
             variants = {v for _, _, v in occ}
             if len(pages) < self.min_pages or len(variants) < 2:
                 continue
-            if len(occ) > 6 * len(pages):  # a shape on every other line is prose, not furniture
+            avg_words = sum(self.pages[p].lines[i].count(" ") + 1 for p, i, _ in occ) / len(occ)
+            if len(occ) > 6 * len(pages) and avg_words >= 12:  # many long lines alike: prose
                 continue
             var = var_pattern(variants)
             if how == "glued":
@@ -335,6 +339,15 @@ class _Miner:
 
     # -- 4. trailer markers
 
+    def _comments_after(self, p: int, i: int) -> bool:
+        """Past line i, a shape whose lines have numbers ("Nathan 07.16.12 at 21:35") recurs that never
+        came before it: the signatures of a comment section, which make the prose between them
+        comments rather than more article."""
+        groups = self.groups.get(p, {})
+        before = {g for k, g in groups.items() if k < i}
+        after = Counter(g for k, g in groups.items() if k > i)
+        return any(c >= 2 and g not in before and g in self.dated for g, c in after.items())
+
     def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float]]:
         """Markers after which, on most pages, no unique prose follows (comments aside)."""
         out = []
@@ -351,14 +364,14 @@ class _Miner:
                 positions.append(sum(len(t) for t in lines[:i]) / total)
                 before = sum(len(lines[k]) for k in range(i) if self._prose(p, k))
                 after = sum(len(lines[k]) for k in range(i + 1, len(lines)) if self._prose(p, k))
-                if before < 200:
+                if before < 100:
                     ok = False
                     break
-                if after <= max(150, 0.2 * before):
+                if after <= max(150, 0.2 * before) or self._comments_after(p, i):
                     quiet += 1
-            if not ok or quiet < max(2, math.ceil(0.6 * len(firsts))) or min(positions) < 0.1:
+            if not ok or quiet < max(2, math.ceil(0.6 * len(firsts))) or min(positions) < 0.03:
                 continue
-            min_pos = max(0.05, math.floor(min(positions) * 0.6 * 100) / 100)
+            min_pos = max(0.02, math.floor(min(positions) * 0.6 * 100) / 100)
             out.append((pat, ev, min_pos))
         return out
 
@@ -385,8 +398,17 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
         if len(ev.occurrences) == ev.pages:
             marker_cands.append(("^" + key_pattern(k) + "$", ev))
     for pat, ev, _, _ in shapes:
-        if len(ev.occurrences) == ev.pages:
+        dated = all(_DIGIT.search(x) for x in ev.examples)
+        if dated:
+            m.dated.add(pat)
+        if len(ev.occurrences) == ev.pages or dated:  # the first comment's signature
             marker_cands.append((pat, ev))
+    for k, ev in literals.items():
+        for p, i in ev.occurrences:
+            m.groups.setdefault(p, {})[i] = k
+    for pat, ev, _, _ in shapes:
+        for p, i in ev.occurrences:
+            m.groups.setdefault(p, {})[i] = pat
     trailers = m.trailers(marker_cands)
     # keep the trailer that comes first on most pages; later ones are cut with it anyway
     trailers.sort(key=lambda t: sum(i for _, i in t[1].occurrences) / len(t[1].occurrences))
