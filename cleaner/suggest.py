@@ -364,12 +364,19 @@ class _Miner:
                 positions.append(sum(len(t) for t in lines[:i]) / total)
                 before = sum(len(lines[k]) for k in range(i) if self._prose(p, k))
                 after = sum(len(lines[k]) for k in range(i + 1, len(lines)) if self._prose(p, k))
-                if before < 100:
+                # the article comes first: some unique text, and a real paragraph (menus of
+                # headlines are unique too, but their lines are short)
+                if before < 100 or not any(
+                    self._prose(p, k) and lines[k].count(" ") >= 19 for k in range(i)
+                ):
                     ok = False
                     break
                 if after <= max(150, 0.2 * before) or self._comments_after(p, i):
                     quiet += 1
-            if not ok or quiet < max(2, math.ceil(0.6 * len(firsts))) or min(positions) < 0.03:
+            # A fixed marker high up the page may be a menu entry that heads the article on other
+            # pages (a section name); a dated signature is a comment's, wherever long comments put it.
+            lowest = 0.03 if pat in self.dated else 0.15
+            if not ok or quiet < max(2, math.ceil(0.6 * len(firsts))) or min(positions) < lowest:
                 continue
             min_pos = max(0.02, math.floor(min(positions) * 0.6 * 100) / 100)
             out.append((pat, ev, min_pos))
