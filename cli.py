@@ -96,6 +96,132 @@ def clean(
         raise typer.Exit(1)
 
 
+# ---------------------------------------------------------------------------------------------
+# `cleaner rules ...`: write, test, check, list and suggest site packs (issue 6). Thin: the work is
+# in cleaner/ruleset/{scaffold,packtest,check}.py and cleaner/suggest.py.
+# ---------------------------------------------------------------------------------------------
+
+rules_app = typer.Typer(help="Write, test, check, list and suggest rule packs.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+def _load_pack_args(packs: list[Path] | None):
+    """The packs named (files or folders), or every shipped pack."""
+    from cleaner.ruleset.loader import default_rules_dir, load_packs
+
+    try:
+        return load_packs(packs or [default_rules_dir()])
+    except RuleError as e:
+        _die(f"invalid rule file: {e}")
+        raise  # unreachable
+
+
+@rules_app.command("new")
+def rules_new(
+    site: Annotated[str, typer.Argument(help="The site's host name, e.g. example.com.")],
+    folder: Annotated[Path, typer.Option("--dir", help="Folder for the pack (your rules folder).")] = Path("rules/sites"),
+) -> None:
+    """Scaffold a site pack with a commented example of every rule kind and a sample section."""
+    from cleaner.ruleset.scaffold import new_pack
+
+    try:
+        path = new_pack(site, folder)
+    except (ValueError, RuleError, OSError) as e:
+        _die(str(e))
+        raise  # unreachable
+    typer.echo(f"wrote {path}; next: cleaner rules test {path}")
+
+
+@rules_app.command("test")
+def rules_test(
+    packs: Annotated[Optional[list[Path]], typer.Argument(help="Pack files or folders (default: the shipped packs).")] = None,
+) -> None:
+    """Run every rule's examples and every pack's sample documents; exit 1 on any failure."""
+    from cleaner.ruleset.packtest import run_pack
+
+    failed = 0
+    for pack in _load_pack_args(packs):
+        report = run_pack(pack)
+        status = "ok" if report.ok else f"FAILED ({len(report.failures)})"
+        typer.echo(f"{status:>12}  {pack.path}: {report.rules} rules, {report.examples} examples, {report.samples} samples")
+        for f in report.failures or ():
+            typer.echo(f"    {f}")
+        failed += not report.ok
+    if failed:
+        typer.echo(f"cleaner: {failed} pack(s) failed", err=True)
+        raise typer.Exit(1)
+
+
+@rules_app.command("check")
+def rules_check(
+    packs: Annotated[Optional[list[Path]], typer.Argument(help="Pack files or folders (default: the shipped packs).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+) -> None:
+    """Warn of backtracking patterns, duplicate ids, shadowed rules, rules that miss their samples."""
+    from cleaner.ruleset.check import check_packs
+    from cleaner.ruleset.loader import default_rules_dir, load_dir
+
+    checked = _load_pack_args(packs)
+    mine = {str(Path(p.path).resolve()) for p in checked}
+    context = [p for p in load_dir(default_rules_dir()) if str(Path(p.path).resolve()) not in mine]
+    findings = check_packs(checked, context)
+    for f in findings:
+        typer.echo(str(f))
+    errors = sum(f.level == "error" for f in findings)
+    warnings = len(findings) - errors
+    typer.echo(f"checked {len(checked)} pack(s), {sum(len(p.rules) for p in checked)} rules: {errors} error(s), {warnings} warning(s)")
+    if errors or (strict and warnings):
+        raise typer.Exit(1)
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule folder or file, listed after the defaults.")] = None,
+) -> None:
+    """Every pack and rule: id, kind, where it applies, description."""
+    cleaner = _build_cleaner(rules)
+    for pack in cleaner.packs:
+        where = ", ".join(pack.sites) if pack.sites else "always"
+        typer.echo(f"{pack.name}  [{pack.origin}; {where}]  {pack.path}")
+        for r in pack.rules:
+            typer.echo(f"  {r.id:<34} {r.kind:<9} {r.description}")
+
+
+@rules_app.command("suggest")
+def rules_suggest(
+    folder: Annotated[Path, typer.Argument(help="A folder of the site's pages as .txt files (5 or more).")],
+    site: Annotated[str, typer.Option("--site", help="The site's host name, e.g. example.com.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the proposed pack here (default: stdout).")] = None,
+    min_share: Annotated[float, typer.Option("--min-share", help="Share of pages a line must repeat on.")] = 0.5,
+) -> None:
+    """Propose a site pack from the site's own pages: repeated lines, shapes, blocks, trailers."""
+    from cleaner.io.writers import atomic_write_text
+    from cleaner.suggest import suggest_pack
+
+    if not folder.is_dir():
+        _die(f"not a folder: {folder}")
+    from cleaner.io.readers import find_sources
+
+    files = [Path(src.path) for src in find_sources([folder], ["*.txt", "*.text"])]
+    if len(files) < 2:
+        _die(f"{folder}: needs at least two pages of the site (5 or more recommended)")
+    if len(files) < 5:
+        typer.echo(f"cleaner: only {len(files)} pages; proposals from fewer than 5 pages are weak", err=True)
+    from cleaner.normalize import decode
+
+    pages = [(str(f.relative_to(folder)), decode(f.read_bytes())) for f in files]
+    try:
+        text = suggest_pack(pages, site, min_share=min_share)
+    except ValueError as e:
+        _die(str(e))
+        raise  # unreachable
+    if output is None:
+        typer.echo(text)
+    else:
+        atomic_write_text(output, text)
+        typer.echo(f"wrote {output}; next: cleaner rules test {output}", err=True)
+
+
 def main() -> None:  # pragma: no cover
     app()
 

@@ -200,8 +200,8 @@ def load_text(text: str, path: str, origin: str = "user") -> Pack:
         raise RuleError(path, f"not valid TOML: {msg}", line=line) from None
     loc = _Locator(text)
     for key in data:
-        if key not in ("pack", "rule"):
-            raise RuleError(path, "unknown top-level key (expected [pack] and [[rule]])", line=loc.key(key), key=key)
+        if key not in ("pack", "rule", "sample"):
+            raise RuleError(path, "unknown top-level key (expected [pack], [[rule]] and [[sample]])", line=loc.key(key), key=key)
     meta = data.get("pack", {})
     if not isinstance(meta, dict):
         raise RuleError(path, "[pack] must be a table", line=loc.key("pack"), key="pack")
@@ -239,7 +239,37 @@ def load_text(text: str, path: str, origin: str = "user") -> Pack:
         seen[rule.id] = rule.line
         if getattr(rule, "enabled", True):
             pack.rules.append(rule)
+    pack.samples = _samples(data.get("sample", []), path, loc)
     return pack
+
+
+def _samples(raw: Any, path: str, loc: _Locator) -> list[dict]:
+    """Validate [[sample]] tables; `input` and `expected` become paths beside the pack file."""
+    if not isinstance(raw, list) or not all(isinstance(s, dict) for s in raw):
+        raise RuleError(path, "samples must be written as [[sample]] tables", line=loc.key("sample"), key="sample")
+    here = Path(path).parent
+    out = []
+    for s in raw:
+        line = loc.key("sample")
+        for key, value in s.items():
+            if key not in schema.SAMPLE_KEYS:
+                raise RuleError(
+                    path, f"unknown key in [[sample]] (allowed: {', '.join(sorted(schema.SAMPLE_KEYS))})", line=line, key=key
+                )
+            if key in ("input", "url", "expected") and not isinstance(value, str):
+                raise RuleError(path, f"must be a string, not {type(value).__name__}", line=line, key=key)
+            if key in ("contains", "not_contains") and not (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                raise RuleError(path, "must be a list of strings", line=line, key=key)
+        if "input" not in s:
+            raise RuleError(path, "a [[sample]] needs 'input' (a text file beside the pack)", line=line, key="input")
+        sample = dict(s)
+        sample["input"] = str(here / s["input"])
+        if "expected" in s:
+            sample["expected"] = str(here / s["expected"])
+        out.append(sample)
+    return out
 
 
 def load_file(path: str | Path, origin: str = "user") -> Pack:

@@ -36,6 +36,7 @@ class Pack:
     priority: int = 0
     lang: str | None = None
     rules: list[Rule] = field(default_factory=list)
+    samples: list[dict] = field(default_factory=list)  # [[sample]] tables, paths resolved
 
     @property
     def is_site_pack(self) -> bool:

@@ -16,6 +16,17 @@ PACK_KEYS = {
     "lang": "language code of a language pack (informational)",
 }
 
+# Keys of a [[sample]] table: a whole page kept beside the pack, and what must (not) come out of it.
+# Paths are relative to the pack file. `cleaner rules test` cleans the page with the default rules
+# plus the pack and checks the result.
+SAMPLE_KEYS = {
+    "input": "the page's text file, relative to the pack file (required)",
+    "url": "the page's URL (default: the pack's first site)",
+    "expected": "a file holding the exact expected output text, relative to the pack file",
+    "contains": "lines or fragments that must be in the output",
+    "not_contains": "lines or fragments that must not be in the output",
+}
+
 # Keys every rule may carry.
 COMMON_KEYS = {
     "id": "stable dotted id, e.g. related.read-inline",

@@ -1,0 +1,117 @@
+"""Site packs learned by `rules suggest`, scored on pages they were not learned from (Dragnet).
+
+For each site of `dragnet.text.jsonl.gz`, the pages are split into two folds (alternate pages,
+in file order); a pack is suggested from one fold and the other fold is cleaned with the default
+rules alone and with the defaults plus the suggested pack, then the other way round. Every page
+is thus scored once, by a pack that never saw it. Prints overall and per-site aeb F1.
+
+    python -m benchmarks.sites [--sites N] [--min-share 0.5] [--per-site] [--write-packs DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.data import have_eval, load
+from benchmarks.metrics import body_scores, doc_prf
+from cleaner import Cleaner
+from cleaner.suggest import suggest_pack
+
+TRAFILATURA_F1 = 0.916  # trafilatura on the same pages' HTML (shared/eval/README.md)
+
+
+def folds(pages: list) -> list[tuple[list, list]]:
+    a, b = pages[0::2], pages[1::2]
+    return [(a, b), (b, a)]
+
+
+def run(min_share: float, limit: int | None, packs_dir: Path | None) -> dict:
+    recs = load("dragnet.text.jsonl.gz")
+    by_site: dict[str, list] = defaultdict(list)
+    for r in recs:
+        by_site[r["site"]].append(r)
+    sites = sorted(by_site)[:limit] if limit else sorted(by_site)
+    base = Cleaner()
+    golds, p_base, p_sugg, site_of = [], [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for site in sites:
+            for n, (learn, score) in enumerate(folds(by_site[site])):
+                if len(learn) < 2:
+                    continue
+                pack = suggest_pack([(r["id"], r["raw_text"]) for r in learn], site, min_share=min_share)
+                f = Path(tmp) / f"{site}.{n}.toml"
+                f.write_text(pack, encoding="utf-8")
+                if packs_dir is not None:
+                    packs_dir.mkdir(parents=True, exist_ok=True)
+                    (packs_dir / f.name).write_text(pack, encoding="utf-8")
+                sugg = Cleaner(rules=[f])
+                for r in score:
+                    golds.append(r["gold_text"])
+                    p_base.append(base.clean(r["raw_text"], site=site, format="text").text)
+                    p_sugg.append(sugg.clean(r["raw_text"], site=site, format="text").text)
+                    site_of.append(site)
+    per_site = {}
+    for site in sites:
+        idx = [i for i, s in enumerate(site_of) if s == site]
+        if not idx:
+            continue
+        per_site[site] = (
+            body_scores([golds[i] for i in idx], [p_base[i] for i in idx])["f1"],
+            body_scores([golds[i] for i in idx], [p_sugg[i] for i in idx])["f1"],
+            len(idx),
+        )
+    return {
+        "base": body_scores(golds, p_base),
+        "sugg": body_scores(golds, p_sugg),
+        "per_site": per_site,
+        "pages": len(golds),
+        "worst_pages": sorted(
+            (doc_prf(golds[i], p_sugg[i])[2] - doc_prf(golds[i], p_base[i])[2], site_of[i]) for i in range(len(golds))
+        )[:10],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sites", type=int, default=None, help="only the first N sites (alphabetical)")
+    ap.add_argument("--min-share", type=float, default=0.5, help="share of pages a line must be on")
+    ap.add_argument("--per-site", action="store_true", help="print every site's figures")
+    ap.add_argument("--write-packs", type=Path, default=None, help="also write each suggested pack here")
+    args = ap.parse_args(argv)
+    if not have_eval():
+        print("evaluation data not found (../shared/eval); nothing to do", file=sys.stderr)
+        return 0
+    t0 = time.time()
+    res = run(args.min_share, args.sites, args.write_packs)
+    b, s = res["base"], res["sugg"]
+    deltas = {site: v[1] - v[0] for site, v in res["per_site"].items()}
+    worst = min(deltas.items(), key=lambda kv: kv[1])
+    print(f"Dragnet, {len(res['per_site'])} sites, {res['pages']} pages, two folds a site ({time.time() - t0:.0f} s)")
+    print()
+    print("| rules | aeb F1 | precision | recall |")
+    print("|---|---|---|---|")
+    print(f"| default | {b['f1']:.3f} | {b['precision']:.3f} | {b['recall']:.3f} |")
+    print(f"| default + suggested | {s['f1']:.3f} | {s['precision']:.3f} | {s['recall']:.3f} |")
+    print(f"| trafilatura (HTML, reference) | {TRAFILATURA_F1:.3f} | | |")
+    print()
+    print(f"gain {s['f1'] - b['f1']:+.3f} (target >= +0.030); "
+          f"sites improved {sum(d > 0.001 for d in deltas.values())}, "
+          f"lowered by > 0.01: {sum(d < -0.01 for d in deltas.values())} "
+          f"(worst {worst[0]} {worst[1]:+.3f}); median site gain {statistics.median(deltas.values()):+.3f}")
+    if args.per_site:
+        print()
+        print("| site | pages | default | + suggested | change |")
+        print("|---|---|---|---|---|")
+        for site, (fb, fs, n) in sorted(res["per_site"].items(), key=lambda kv: kv[1][1] - kv[1][0]):
+            print(f"| {site} | {n} | {fb:.3f} | {fs:.3f} | {fs - fb:+.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

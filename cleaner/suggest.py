@@ -1,0 +1,574 @@
+"""Propose a site pack from several pages of one site: the lines and line shapes that repeat.
+
+A site's furniture (navigation, "READ: ..." inserts, "Follow X on ...", archive lists, comment
+sections, footers) repeats from page to page; its articles do not. `suggest_pack` mines that:
+
+1. **literal lines**: a line (digits generalised to `\\d+`) found on at least `min_share` of the
+   pages becomes part of a `line` rule, one rule per zone of the page (top, middle, bottom);
+2. **shapes**: lines that differ but share a fixed prefix and/or suffix ("READ: <headline>",
+   "Follow <name> on Twitter", a breadcrumb glued to "Home") become one pattern with a variable
+   part whose character class is inferred from what varied;
+3. **blocks**: a repeated start line and a repeated end line with short, varying lines between them
+   (a "Related posts" list) become a `block` rule;
+4. **trailers**: a repeated marker that always comes after the page's unique text and is mostly
+   followed by no more of it (comment sections, "Topics:", donation appeals) becomes a `trailer`.
+
+Repetition alone does not make furniture: a disclaimer or a quote can recur inside articles. Long
+lines that sit between unique article lines on most pages are therefore written as *disabled*
+rules (`enabled = false`) with their evidence, for a person to review. Every rule carries its
+evidence (pages, position in the page, examples) as TOML comments, `drop` examples from the pages
+and `keep` examples from lines of the same pages that stay, and is checked with the rule's own
+examples before it is written, so the pack passes `cleaner rules test` as proposed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from .normalize import normalize_line, normalize_text
+from .ruleset.scaffold import site_slug
+
+_DIGITS = regex.compile(r"\d+")
+_DIGIT = regex.compile(r"\d")
+_GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
+_SYMBOL = regex.compile(r"[^\w\s#]")
+_WORDY = regex.compile(r"^\p{L}[\p{L}'’-]{3,}$")
+# Fixed parts made only of these words say nothing about furniture ("The ...", "In the ...").
+_STOP = frozenset(
+    "a an the and or but of in on at to for from by with as is are was were be been it its this that "
+    "these those he she they we you i his her their our your my not no yes so if then than there here "
+    "what which who whom when where why how all any some more most also just about after before over "
+    "into out up down said says will would can could should may might must has have had do does did "
+    "der die das und oder ein eine ist le la les et un une des du de el los las y en".split()
+)
+MAX_WORDS = 30  # longer lines are prose; furniture is short
+ZONES = ("top", "middle", "bottom")
+
+
+@dataclass
+class Page:
+    """One page's non-blank lines, normalised as the engine sees them."""
+
+    name: str
+    lines: list[str]
+
+    @classmethod
+    def from_text(cls, name: str, text: str) -> Page:
+        text, _ = normalize_text(text)
+        return cls(name, [t for t in (normalize_line(x) for x in text.split("\n")) if t])
+
+
+@dataclass
+class Evidence:
+    """Where a pattern was seen: (page index, line index) occurrences over `n_pages` pages."""
+
+    n_pages: int
+    occurrences: list[tuple[int, int]] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
+    zones: Counter = field(default_factory=Counter)
+    in_body: int = 0
+
+    @property
+    def pages(self) -> int:
+        return len({p for p, _ in self.occurrences})
+
+    def describe(self) -> str:
+        z = ", ".join(f"{k} {self.zones[k]}" for k in ZONES if self.zones[k])
+        per_page = Counter(p for p, _ in self.occurrences)
+        lo, hi = min(per_page.values()), max(per_page.values())
+        each = f"{lo}" if lo == hi else f"{lo}-{hi}"
+        s = f"{self.pages} of {self.n_pages} pages, {each} a page; where: {z}"
+        if self.in_body:
+            s += f"; between article lines {self.in_body} times"
+        return s
+
+
+@dataclass
+class Proposal:
+    """One proposed rule: its TOML keys, evidence, and whether it ships switched on."""
+
+    id: str
+    kind: str
+    description: str
+    keys: dict[str, object]
+    evidence: list[tuple[str, Evidence]]  # (pattern or marker, evidence)
+    drop: list[str]
+    keep: list[str] = field(default_factory=list)
+    enabled: bool = True
+    review: str = ""
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def line_key(line: str) -> str:
+    """A line with its numbers generalised: "12 comments:" and "3 comments:" share "# comments:".
+
+    >>> line_key("Posted at 10:32 AM")
+    'Posted at #:# AM'
+    """
+    return _DIGITS.sub("#", line)
+
+
+def key_pattern(key: str) -> str:
+    r"""The regex for a generalised line: literal text escaped, `#` back to `\d+`.
+
+    >>> key_pattern("# comments:")
+    '\\d+ comments:'
+    """
+    return r"\d+".join(regex.escape(part, literal_spaces=True) for part in key.split("#"))
+
+
+def var_pattern(samples: Iterable[str]) -> str:
+    """A pattern for the part of a shape that varied, from the character classes seen in it.
+
+    >>> var_pattern(["Politics", "News"])
+    '\\\\p{Lu}\\\\p{L}{1,40}'
+    >>> var_pattern(["12", "7"])
+    '\\\\d+'
+    """
+    samples = [s for s in samples if s]
+    if not samples:
+        return r".{1,80}"
+    longest = max(len(s) for s in samples)
+    if all(s.isdigit() for s in samples):
+        return r"\d+"
+    if all(regex.fullmatch(r"\p{Lu}\p{L}*", s) for s in samples):
+        return rf"\p{{Lu}}\p{{L}}{{1,{max(40, 2 * longest)}}}"
+    if all(regex.fullmatch(r"[\p{L} ]+", s) for s in samples):
+        return rf"\p{{L}}[\p{{L}} ]{{0,{max(60, 2 * longest)}}}"
+    return rf"\S.{{0,{max(80, 2 * longest, longest + 60)}}}"
+
+
+def toml_str(s: str) -> str:
+    """A TOML string: literal ('''...''') when it can be, else a basic string with escapes."""
+    if "'" not in s and "\n" not in s and "\r" not in s and s.isprintable():
+        return f"'''{s}'''"
+    out = []
+    for ch in s:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif not ch.isprintable() or ch in "\r\t":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _zone(i: int, n: int) -> str:
+    r = i / max(1, n - 1)
+    return "top" if r < 0.2 else "bottom" if r > 0.8 else "middle"
+
+
+def _meaningful(fixed: Sequence[str]) -> bool:
+    """A fixed part worth a pattern: some punctuation or symbol, or a word that is not a stop word."""
+    real = [w for w in fixed if w.strip("#.,;!?")]  # a number or a full stop alone says nothing
+    if _SYMBOL.search(" ".join(w.strip(".,!?") for w in real)):
+        return True
+    content = [w for w in real if _WORDY.match(w) and w.casefold() not in _STOP]
+    return len(real) >= 2 and bool(content)
+
+
+# ---------------------------------------------------------------- the miner
+
+
+class _Miner:
+    def __init__(self, pages: Sequence[Page], min_share: float) -> None:
+        self.pages = pages
+        self.n = len(pages)
+        self.min_pages = max(2, math.ceil(min_share * self.n))
+        self.keys = [[line_key(x) for x in p.lines] for p in pages]
+        df: Counter = Counter()
+        for ks in self.keys:
+            df.update(set(ks))
+        self.template = {k for k, c in df.items() if c >= self.min_pages}
+        self.groups: dict[int, dict[int, str]] = {}  # page -> line -> literal key or shape pattern
+        self.dated: set[str] = set()  # shapes whose every line has a number (a date, a time)
+        self.covered: list[set[int]] = [
+            {i for i, k in enumerate(ks) if k in self.template} for ks in self.keys
+        ]
+
+    # -- context
+
+    def _prose(self, p: int, i: int) -> bool:
+        """A line that looks like article text: not furniture, several words."""
+        return 0 <= i < len(self.pages[p].lines) and i not in self.covered[p] and (
+            self.pages[p].lines[i].count(" ") >= 7
+        )
+
+    def evidence(self, occ: list[tuple[int, int]]) -> Evidence:
+        ev = Evidence(self.n, sorted(occ))
+        for p, i in occ:
+            ev.zones[_zone(i, len(self.pages[p].lines))] += 1
+            if self._prose(p, i - 1) and self._prose(p, i + 1):
+                ev.in_body += 1
+        seen: list[str] = []
+        for p, i in ev.occurrences:
+            t = self.pages[p].lines[i]
+            if t not in seen:
+                seen.append(t)
+        ev.examples = seen
+        return ev
+
+    def keep_lines(self) -> list[str]:
+        """Lines that stay: unique prose from the pages (keep examples for every rule)."""
+        out = []
+        for p, page in enumerate(self.pages):
+            for i, t in enumerate(page.lines):
+                if self._prose(p, i) and 8 <= t.count(" ") + 1 <= 60:
+                    out.append(t)
+                    break
+        return out
+
+    # -- 1. literal lines
+
+    def literals(self) -> dict[str, Evidence]:
+        occ: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for p, ks in enumerate(self.keys):
+            for i, k in enumerate(ks):
+                if k in self.template and len(k) >= 2 and k.strip("#"):
+                    occ[k].append((p, i))
+        return {k: self.evidence(v) for k, v in occ.items()}
+
+    # -- 2. shapes
+
+    def shapes(self) -> list[tuple[str, Evidence, int, bool]]:
+        """(pattern, evidence, max words, marked) for prefix/suffix shapes over lines not yet
+        covered; `marked`: the fixed part has punctuation or a symbol ("READ:", "| Site")."""
+        cands: dict[tuple, list[tuple[int, int, str]]] = defaultdict(list)
+        for p, ks in enumerate(self.keys):
+            for i, k in enumerate(ks):
+                if i in self.covered[p]:
+                    continue
+                toks = k.split(" ")
+                if len(toks) > MAX_WORDS:
+                    continue
+                n = len(toks)
+                if n <= 3:
+                    m = _GLUED.match(toks[0])
+                    if m and n == 1:
+                        cands[("glued", m.group(1), "")].append((p, i, m.group(2)))
+                for a in range(0, 4):
+                    for b in range(0, 4):
+                        if a + b == 0 or a + b >= n:
+                            continue
+                        fixed = toks[:a] + (toks[n - b:] if b else [])
+                        if not _meaningful(fixed):
+                            continue
+                        pre = " ".join(toks[:a])
+                        suf = " ".join(toks[n - b:]) if b else ""
+                        var = " ".join(toks[a:n - b])
+                        cands[("words", pre, suf)].append((p, i, var))
+        found = []
+        for (how, pre, suf), occ in cands.items():
+            pages = {p for p, _, _ in occ}
+            variants = {v for _, _, v in occ}
+            if len(pages) < self.min_pages or len(variants) < 2:
+                continue
+            avg_words = sum(self.pages[p].lines[i].count(" ") + 1 for p, i, _ in occ) / len(occ)
+            if len(occ) > 6 * len(pages) and avg_words >= 12:  # many long lines alike: prose
+                continue
+            var = var_pattern(variants)
+            if how == "glued":
+                pat = "^" + key_pattern(pre) + var + "$"
+            else:
+                pat = "^" + (key_pattern(pre) + r"\s+" if pre else "") + var + (
+                    r"\s+" + key_pattern(suf) if suf else "") + "$"
+            words = max(self.pages[p].lines[i].count(" ") + 1 for p, i, _ in occ)
+            found.append((pat, self.evidence([(p, i) for p, i, _ in occ]), words, len(pre) + len(suf),
+                          how == "glued" or bool(_SYMBOL.search(pre + suf))))
+        # Most pages first, then the most specific fixed part; skip shapes adding no new lines.
+        found.sort(key=lambda f: (-f[1].pages, -len(f[1].occurrences), -f[3]))
+        taken: set[tuple[int, int]] = set()
+        out = []
+        for pat, ev, words, _, marked in found:
+            new = [o for o in ev.occurrences if o not in taken]
+            if len({p for p, _ in new}) < self.min_pages:
+                continue
+            taken.update(ev.occurrences)
+            out.append((pat, ev, words, marked))
+            if len(out) >= 25:
+                break
+        for _, ev, _, _ in out:
+            for p, i in ev.occurrences:
+                self.covered[p].add(i)
+        return out
+
+    # -- 3. blocks between two repeated markers
+
+    def blocks(self) -> list[tuple[str, str, Evidence, int, list[str]]]:
+        pairs: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+        for p, ks in enumerate(self.keys):
+            cov = self.covered[p]
+            for i, k in enumerate(ks):
+                if k not in self.template:
+                    continue
+                # the next template line after a run of at least two uncovered lines
+                j = i + 1
+                while j < len(ks) and j not in cov and j - i <= 25:
+                    j += 1
+                if j >= len(ks) or j - i - 1 < 2 or j not in cov or ks[j] not in self.template:
+                    continue
+                inner = self.pages[p].lines[i + 1:j]
+                if max(t.count(" ") + 1 for t in inner) > 15:
+                    continue
+                pairs[(k, ks[j])].append((p, i, j))
+        out = []
+        for (a, b), occ in pairs.items():
+            pages = {p for p, _, _ in occ}
+            if len(pages) < self.min_pages or a == b:
+                continue
+            inner = {tuple(self.pages[p].lines[i + 1:j]) for p, i, j in occ}
+            if len(inner) < 2:
+                continue
+            span = max(j - i + 1 for _, i, j in occ)
+            ev = self.evidence([(p, i) for p, i, _ in occ])
+            p, i, j = occ[0]
+            out.append((a, b, ev, span, self.pages[p].lines[i:j + 1]))
+        out.sort(key=lambda x: -x[2].pages)
+        return out[:10]
+
+    # -- 4. trailer markers
+
+    def _comments_after(self, p: int, i: int) -> bool:
+        """Past line i, a shape whose lines have numbers ("Nathan 07.16.12 at 21:35") recurs that never
+        came before it: the signatures of a comment section, which make the prose between them
+        comments rather than more article."""
+        groups = self.groups.get(p, {})
+        before = {g for k, g in groups.items() if k < i}
+        after = Counter(g for k, g in groups.items() if k > i)
+        return any(c >= 2 and g not in before and g in self.dated for g, c in after.items())
+
+    def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float]]:
+        """Markers after which, on most pages, no unique prose follows (comments aside)."""
+        out = []
+        for pat, ev in markers:
+            firsts: dict[int, int] = {}
+            for p, i in ev.occurrences:
+                firsts.setdefault(p, i)
+            if len(firsts) < self.min_pages:
+                continue
+            ok, quiet, positions = True, 0, []
+            for p, i in firsts.items():
+                lines = self.pages[p].lines
+                total = sum(len(t) for t in lines) or 1
+                positions.append(sum(len(t) for t in lines[:i]) / total)
+                before = sum(len(lines[k]) for k in range(i) if self._prose(p, k))
+                after = sum(len(lines[k]) for k in range(i + 1, len(lines)) if self._prose(p, k))
+                # the article comes first: some unique text, and a real paragraph (menus of
+                # headlines are unique too, but their lines are short)
+                if before < 100 or not any(
+                    self._prose(p, k) and lines[k].count(" ") >= 19 for k in range(i)
+                ):
+                    ok = False
+                    break
+                if after <= max(150, 0.2 * before) or self._comments_after(p, i):
+                    quiet += 1
+            # A fixed marker high up the page may be a menu entry that heads the article on other
+            # pages (a section name); a dated signature is a comment's, wherever long comments put it.
+            lowest = 0.03 if pat in self.dated else 0.15
+            if not ok or quiet < max(2, math.ceil(0.6 * len(firsts))) or min(positions) < lowest:
+                continue
+            min_pos = max(0.02, math.floor(min(positions) * 0.6 * 100) / 100)
+            out.append((pat, ev, min_pos))
+        return out
+
+
+# ---------------------------------------------------------------- from evidence to rules
+
+
+def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -> list[Proposal]:
+    """Proposed rules for `site` from its pages (at least two; five or more recommended)."""
+    if len(pages) < 2:
+        raise ValueError("rules suggest needs at least two pages of the site")
+    m = _Miner(pages, min_share)
+    slug = site_slug(site)
+    keep_pool = m.keep_lines()
+    props: list[Proposal] = []
+
+    literals = m.literals()
+    shapes = m.shapes()
+    blocks = m.blocks()
+
+    # trailer markers among literals and shapes (at most one occurrence a page)
+    marker_cands: list[tuple[str, Evidence]] = []
+    for k, ev in literals.items():
+        if len(ev.occurrences) == ev.pages:
+            marker_cands.append(("^" + key_pattern(k) + "$", ev))
+    for pat, ev, _, _ in shapes:
+        dated = all(_DIGIT.search(x) for x in ev.examples)
+        if dated:
+            m.dated.add(pat)
+        if len(ev.occurrences) == ev.pages or dated:  # the first comment's signature
+            marker_cands.append((pat, ev))
+    for k, ev in literals.items():
+        for p, i in ev.occurrences:
+            m.groups.setdefault(p, {})[i] = k
+    for pat, ev, _, _ in shapes:
+        for p, i in ev.occurrences:
+            m.groups.setdefault(p, {})[i] = pat
+    trailers = m.trailers(marker_cands)
+    # keep the trailer that comes first on most pages; later ones are cut with it anyway
+    trailers.sort(key=lambda t: sum(i for _, i in t[1].occurrences) / len(t[1].occurrences))
+    for n, (pat, ev, min_pos) in enumerate(trailers[:2]):
+        props.append(Proposal(
+            id=f"{slug}.trailer-{n + 1}" if n else f"{slug}.trailer",
+            kind="trailer",
+            description="Proposed: marker after the article; what follows it is the site's furniture or comments.",
+            keys={"pattern": pat, "min_position": min_pos},
+            evidence=[(ev.examples[0], ev)],
+            drop=ev.examples[:2],
+        ))
+
+    for n, (pat, ev, words, marked) in enumerate(shapes):
+        top_only = ev.zones["top"] == len(ev.occurrences)
+        kind = "leading" if top_only else "line"
+        keys: dict[str, object] = {"pattern": pat, "max_words": max(words + 4, round(words * 1.5))}
+        if top_only:
+            keys["window"] = max(i for _, i in ev.occurrences) + 3
+        words_avg = sum(x.count(" ") + 1 for x in ev.examples) / len(ev.examples)
+        prose = not marked and ev.in_body * 2 > len(ev.occurrences) and words_avg >= 8
+        props.append(Proposal(
+            id=f"{slug}.shape-{n + 1}",
+            enabled=not prose,
+            review="lines of this shape sit between article lines; switch on only if they are not article text" if prose else "",
+            kind=kind,
+            description=f"Proposed: lines shaped like {ev.examples[0]!r} (fixed text, variable part).",
+            keys=keys,
+            evidence=[(pat, ev)],
+            drop=ev.examples[:3],
+        ))
+
+    for n, (a, b, ev, span, example) in enumerate(blocks):
+        props.append(Proposal(
+            id=f"{slug}.block-{n + 1}",
+            kind="block",
+            description=f"Proposed: a list between {a!r} and {b!r} that changes from page to page.",
+            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 5},
+            evidence=[(a, ev)],
+            drop=["\n".join(example)],
+        ))
+
+    # literal lines, one rule per zone where they mostly are; review long in-body lines
+    by_zone: dict[str, list[tuple[str, Evidence]]] = defaultdict(list)
+    review: list[tuple[str, Evidence]] = []
+    for k, ev in sorted(literals.items(), key=lambda kv: kv[1].occurrences[0][1]):
+        if ev.in_body * 2 > len(ev.occurrences) and k.count(" ") >= 7:
+            review.append((k, ev))
+            continue
+        zone = max(ZONES, key=lambda z: ev.zones[z])
+        by_zone[zone].append((k, ev))
+    for zone in ZONES:
+        items = by_zone.get(zone)
+        if not items:
+            continue
+        props.append(Proposal(
+            id=f"{slug}.{zone}-lines",
+            kind="line",
+            description=f"Proposed: lines repeated across the site's pages, mostly in the {zone} of the page.",
+            keys={"pattern": ["^" + key_pattern(k) + "$" for k, _ in items]},
+            evidence=[(k, ev) for k, ev in items],
+            drop=[ev.examples[0] for _, ev in items[:3]],
+        ))
+    if review:
+        props.append(Proposal(
+            id=f"{slug}.in-body-repeats",
+            kind="line",
+            description="Proposed, switched off: long lines repeated between article lines (a disclaimer? a quote?).",
+            keys={"pattern": ["^" + key_pattern(k) + "$" for k, _ in review]},
+            evidence=[(k, ev) for k, ev in review],
+            drop=[ev.examples[0] for _, ev in review[:3]],
+            enabled=False,
+            review="repeated inside article text; switch on only if it is not part of the articles",
+        ))
+    for prop in props:
+        prop.keep = keep_pool
+    return [p for p in (_validated(p, site) for p in props) if p is not None]
+
+
+def _validated(prop: Proposal, site: str) -> Proposal | None:
+    """Load the rule with the real loader and run its examples; fix or drop what fails."""
+    from .errors import RuleError
+    from .ruleset.examples import check_rule
+    from .ruleset.loader import load_text
+
+    pool = list(prop.keep)
+    prop.keep = []
+    try:
+        base = load_text(render_pack([_enabled(prop)], site, keep_limit=0), "<suggest>").rules[0]
+    except RuleError:
+        return None
+    prop.drop = [d for d in prop.drop if base.acts_on(d)]
+    prop.keep = [k for k in pool if not base.acts_on(k)][:2]
+    if not prop.drop or not prop.keep:
+        return None
+    rule = load_text(render_pack([_enabled(prop)], site), "<suggest>").rules[0]
+    return prop if not check_rule(rule) else None
+
+
+def _enabled(prop: Proposal) -> Proposal:
+    if prop.enabled:
+        return prop
+    return Proposal(prop.id, prop.kind, prop.description, prop.keys, prop.evidence, prop.drop, prop.keep)
+
+
+def render_pack(props: Sequence[Proposal], site: str, *, keep_limit: int = 2, header: str = "") -> str:
+    """The proposed pack as TOML, evidence as comments. Loads with the ordinary loader."""
+    out = []
+    if header:
+        out.extend("# " + h for h in header.splitlines())
+    out += [
+        "[pack]",
+        f"name = {toml_str('sites.' + site_slug(site) + '-suggested')}",
+        f"description = {toml_str(f'Proposed by cleaner rules suggest for {site}: review, then run cleaner rules test.')}",
+        f"sites = [{toml_str(site.lower().removeprefix('www.'))}]",
+        "",
+    ]
+    for prop in props:
+        if isinstance(prop.keys.get("pattern"), list):
+            out.append(f"# evidence: {len(prop.evidence)} repeated lines, each with its own below")
+        else:
+            for _, ev in prop.evidence[:1]:
+                out.append(f"# evidence: {ev.describe()}")
+        if prop.review:
+            out.append(f"# review: {prop.review}")
+        out += ["[[rule]]", f"id = {toml_str(prop.id)}", f"kind = {toml_str(prop.kind)}",
+                f"description = {toml_str(prop.description)}"]
+        if not prop.enabled:
+            out.append("enabled = false")
+        for key, value in prop.keys.items():
+            if isinstance(value, list):
+                out.append(f"{key} = [")
+                for v, (_, ev) in zip(value, prop.evidence, strict=False):
+                    ex = ev.examples[0] if ev.examples else ""
+                    out.append(f"  {toml_str(v)},  # {ev.describe()}" + (f"; e.g. {ex[:60]!r}" if ex != v else ""))
+                out.append("]")
+            elif isinstance(value, str):
+                out.append(f"{key} = {toml_str(value)}")
+            else:
+                out.append(f"{key} = {value}")
+        out.append("drop = [" + ", ".join(toml_str(d) for d in prop.drop) + "]")
+        if keep_limit:
+            out.append("keep = [" + ", ".join(toml_str(k) for k in prop.keep[:keep_limit]) + "]")
+        out.append("")
+    return "\n".join(out)
+
+
+def suggest_pack(texts: Sequence[tuple[str, str]] | Sequence[str], site: str, *, min_share: float = 0.5) -> str:
+    """Pages (texts, or (name, text) pairs) of one site -> the proposed pack's TOML text."""
+    pages = [
+        Page.from_text(t[0], t[1]) if isinstance(t, tuple) else Page.from_text(f"page{i + 1}", t)
+        for i, t in enumerate(texts)
+    ]
+    props = suggest_rules(pages, site, min_share=min_share)
+    header = f"Proposed by `cleaner rules suggest` from {len(pages)} pages of {site}."
+    return render_pack(props, site, header=header)

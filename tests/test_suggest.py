@@ -1,0 +1,135 @@
+"""`rules suggest`: the seed site's pack is reproduced from hand-written pages of that site."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.ruleset.examples import check_rule
+from cleaner.ruleset.loader import default_rules_dir, load_file
+from cleaner.ruleset.packtest import run_pack
+from cleaner.suggest import (
+    Page,
+    key_pattern,
+    line_key,
+    suggest_pack,
+    suggest_rules,
+    toml_str,
+    var_pattern,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SITE_PAGES = Path(__file__).parent / "fixtures" / "sites" / "tampafp.com"
+SEED = Path(__file__).parent / "fixtures" / "seeds" / "000_b3c9ea3ec74f0b8e"
+
+
+def _pages() -> list[tuple[str, str]]:
+    files = sorted(SITE_PAGES.glob("*.txt"))
+    assert len(files) >= 5
+    return [(f.name, f.read_text(encoding="utf-8")) for f in files]
+
+
+@pytest.fixture(scope="module")
+def proposed(tmp_path_factory) -> Path:
+    f = tmp_path_factory.mktemp("suggest") / "tampafp.com.toml"
+    f.write_text(suggest_pack(_pages(), "tampafp.com"), encoding="utf-8")
+    return f
+
+
+def _acting(pack, line: str, kinds=None):
+    return [r for r in pack.rules if (kinds is None or r.kind in kinds) and r.acts_on(line)]
+
+
+def test_proposed_pack_covers_the_seed_pack(proposed):
+    pack = load_file(proposed)  # the ordinary loader accepts it
+    assert pack.sites == ("tampafp.com",)
+    # the seed's own lines, none of which is in the fixture pages
+    assert _acting(pack, "READ: BREAKING: Trump Threatens 50% Tariffs On China, Warns Of Halting Trade Talks", {"line"})
+    assert _acting(pack, "READ: U.S. Sanctions Global Network Backing Iran-Linked Houthis With Weapons, Stolen Ukrainian Grain", {"line"})
+    assert _acting(pack, "HomeWorld", {"leading"})  # a section no fixture page is in
+    donation = (
+        "Please make a small donation to the Tampa Free Press to help sustain independent journalism. Your "
+        "contribution enables us to continue delivering high-quality, local, and national news coverage."
+    )
+    assert _acting(pack, donation, {"trailer"})
+    assert _acting(pack, "Login To Facebook To Comment")
+    # and none of them acts on an article sentence of the seed
+    for line in (SEED.with_suffix(".expected.txt")).read_text(encoding="utf-8").split("\n\n"):
+        assert not _acting(pack, line.strip()), line
+
+
+def test_proposed_pack_cleans_the_seed(proposed):
+    # the default rules without the shipped tampafp pack, plus the proposed one
+    folders = [d for d in sorted(default_rules_dir().iterdir()) if d.is_dir() and d.name != "sites"]
+    c = Cleaner(rules=[*folders, proposed], defaults=False)
+    result = c.clean(SEED.with_suffix(".txt").read_text(encoding="utf-8"), site="tampafp.com")
+    assert result.text == SEED.with_suffix(".expected.txt").read_text(encoding="utf-8").strip()
+    credited = {r.rule for r in result.removed}
+    assert {"tampafp.trailer", "tampafp.shape-1", "tampafp.shape-2"} <= credited, credited
+    # the proposed pack alone (no defaults) already takes the site's furniture out
+    alone = Cleaner(rules=[proposed], defaults=False).clean(
+        SEED.with_suffix(".txt").read_text(encoding="utf-8"), site="tampafp.com"
+    ).text
+    for gone in ("READ:", "HomePolitics", "Please make a small donation", "Connect with us", "Login To Facebook"):
+        assert gone not in alone
+    for para in SEED.with_suffix(".expected.txt").read_text(encoding="utf-8").split("\n\n"):
+        assert para.strip() in alone
+
+
+def test_proposed_pack_passes_rules_test(proposed):
+    report = run_pack(load_file(proposed))
+    assert report.ok, "\n".join(str(f) for f in report.failures or ())
+    assert report.rules >= 4
+
+
+def test_a_quote_repeated_inside_articles_is_not_proposed_blindly(proposed):
+    quote = "“We will not back down from this fight, and we will not leave our neighbors underwater,”"
+    pack = load_file(proposed)  # disabled rules are not loaded
+    assert not _acting(pack, quote + " Governor Ron DeSantis said at a press conference in Tallahassee.")
+    text = proposed.read_text(encoding="utf-8")
+    assert quote in text  # but it is shown, switched off, with its evidence
+    block = text[text.index("in-body-repeats") - 300:text.index(quote)]
+    assert "enabled = false" in block and "# review:" in block
+
+
+def test_every_rule_carries_evidence_and_examples(proposed):
+    text = proposed.read_text(encoding="utf-8")
+    assert text.count("[[rule]]") == text.count("# evidence:")
+    data = tomllib.loads(text)
+    for raw in data["rule"]:
+        assert raw["drop"] and raw["keep"], raw["id"]
+    for rule in load_file(proposed).rules:
+        assert not check_rule(rule)
+
+
+def test_needs_at_least_two_pages():
+    with pytest.raises(ValueError, match="two pages"):
+        suggest_rules([Page.from_text("a", "One line\nTwo lines")], "example.com")
+
+
+def test_unrelated_pages_give_no_rules():
+    pages = [
+        Page.from_text(f"p{i}", f"A first sentence about topic number {i} that is long enough.\n\nAnother line {i}.")
+        for i in range(5)
+    ]
+    # lines that differ only by a number are one shape; that is all the miner may find
+    props = suggest_rules(pages, "example.com")
+    for p in props:
+        for ex in p.drop:
+            assert ex.startswith(("A first sentence", "Another line"))
+
+
+def test_helpers():
+    assert line_key("12 comments:") == "# comments:"
+    assert key_pattern("Page # of #") == r"Page \d+ of \d+"
+    assert var_pattern(["Politics", "News"]).startswith(r"\p{Lu}")
+    assert var_pattern(["a b", "c"]).startswith(r"\p{L}")
+    for s in ("plain", "it's", 'say "hi"', "back\\slash", "tab\there"):
+        assert tomllib.loads(f"x = {toml_str(s)}")["x"] == s
