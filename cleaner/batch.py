@@ -191,7 +191,8 @@ def process_batch(items: list[Item]) -> BatchOut:
 
             res.display.append(f"== {item.source if item.kind == 'doc' else item.rel}\n{explain(result)}")
         elif mode == "text":
-            res.display.append(f"== {item.source}\n{result.text}" if opts.headers else result.text)
+            name = item.source if item.kind == "doc" else f"{item.source}:{item.line}"
+            res.display.append(f"== {name}\n{result.text}" if opts.headers else result.text)
     if parts:
         data = ("\n".join(parts) + "\n").encode("utf-8")
         res.out = compress_member(data, opts.output) if mode == "jsonl" else data  # type: ignore[arg-type]
