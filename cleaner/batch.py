@@ -291,6 +291,10 @@ class Progress:
         self._p = None
         if not enabled:
             return
+        try:
+            import rich  # noqa: F401  (comes with typer; without it, no bar)
+        except ImportError:
+            return
         from rich.console import Console
         from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
         from rich.progress import Progress as RichProgress
