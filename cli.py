@@ -82,7 +82,8 @@ def clean(
         _die(str(e))
     st = res.stats
     if res.interrupted:
-        typer.echo(f"cleaner: interrupted after {st.documents} document(s); run again with --resume to continue", err=True)
+        hint = "; run again with --resume to continue" if output not in (None, "-") else ""
+        typer.echo(f"cleaner: interrupted after {st.documents} document(s){hint}", err=True)
         raise typer.Exit(130)
     if not quiet and output not in (None, "-"):
         typer.echo(f"cleaned {st.cleaned} of {st.documents} documents into {output} "

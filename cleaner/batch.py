@@ -191,7 +191,8 @@ def process_batch(items: list[Item]) -> BatchOut:
 
             res.display.append(f"== {item.source if item.kind == 'doc' else item.rel}\n{explain(result)}")
         elif mode == "text":
-            res.display.append(f"== {item.source}\n{result.text}" if opts.headers else result.text)
+            name = item.source if item.kind == "doc" else f"{item.source}:{item.line}"
+            res.display.append(f"== {name}\n{result.text}" if opts.headers else result.text)
     if parts:
         data = ("\n".join(parts) + "\n").encode("utf-8")
         res.out = compress_member(data, opts.output) if mode == "jsonl" else data  # type: ignore[arg-type]
@@ -290,6 +291,10 @@ class Progress:
         self._p = None
         if not enabled:
             return
+        try:
+            import rich  # noqa: F401  (comes with typer; without it, no bar)
+        except ImportError:
+            return
         from rich.console import Console
         from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
         from rich.progress import Progress as RichProgress
@@ -352,11 +357,15 @@ def run_batch(
         state = json.loads(progress_path.read_text())
         if not opts.resume:
             warn(f"cleaner: {opts.output}: an earlier run was interrupted; starting over (use --resume to continue it)")
+            progress_path.unlink()  # its offsets describe files this run is about to rewrite
         elif state.get("fingerprint") != fp:
             raise InputError(f"{progress_path}: the interrupted run had other inputs or options; "
                              "rerun it with the same ones, or without --resume to start over")
         else:
             skip, out_at, err_at = state["done"], state.get("out_bytes"), state.get("err_bytes")
+            for path, at in ((Path(str(opts.output) + ".partial"), out_at), (Path(str(errors_path) + ".partial"), err_at)):
+                if at is not None and (not path.exists() or path.stat().st_size < at):
+                    raise InputError(f"{path}: shorter than its checkpoint ({at} bytes); run without --resume to start over")
             stats = Stats.from_dict(state["stats"])
             warn(f"cleaner: resuming after {skip} item(s)")
     elif opts.resume and opts.output not in (None, "-") and Path(opts.output).exists() and mode == "jsonl":

@@ -105,6 +105,7 @@ class ResumableFile:
         self._f.close()
         if not keep_empty and self.written == 0:
             self.partial.unlink()
+            self.path.unlink(missing_ok=True)  # no stale file from an earlier run
             return None
         os.replace(self.partial, self.path)
         return self.path

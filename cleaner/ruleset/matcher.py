@@ -23,32 +23,165 @@ class _PatternRule(Protocol):
 
 
 class LineMatcher:
-    """`first(line)` returns the first rule (in the given order) whose `match(line)` is true."""
+    """`first(line)` returns the first rule (in the given order) whose `match(line)` is true.
+
+    Most line rules are anchored at the start of the line, and each can begin with only a few
+    characters ("Share ...", "Menu"). For those, the characters a match can start with are found
+    once by asking the rule's own pattern (a partial match on each character of a probe set), and
+    a line is tried only against the rules its first character allows, joined in one pattern per
+    such subset (compiled on first use). A line starting outside the probe set is tried against
+    all rules; unanchored rules are always tried.
+    """
 
     def __init__(self, rules: Sequence[_PatternRule]) -> None:
         self.rules = list(rules)
         self._always_try = any(_NOT_JOINABLE.search(r.pattern.pattern) for r in self.rules)
-        by_flags: dict[int, list[str]] = {}
-        for r in self.rules:
-            by_flags.setdefault(r.pattern.flags, []).append(r.pattern.pattern)
-        self._joined = [
-            regex.compile("|".join(f"(?:{p})" for p in pats), flags)
-            for flags, pats in by_flags.items()
-        ] if not self._always_try else []
+        self._joined = _join(self.rules) if not self._always_try else []
+        self._starts = [_first_chars(r.pattern) for r in self.rules] if not self._always_try else []
+        self._by_char: dict[str, tuple[list[regex.Pattern], list[_PatternRule]]] = {}
+        self._by_subset: dict[tuple[int, ...], tuple[list[regex.Pattern], list[_PatternRule]]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
+    def _for_char(self, c: str) -> tuple[list[regex.Pattern], list[_PatternRule]]:
+        """Joined patterns and rules (in order) that a line starting with `c` may match."""
+        got = self._by_char.get(c)
+        if got is None:
+            if c not in _PROBE:
+                got = (self._joined, self.rules)
+            else:
+                idx = tuple(i for i, st in enumerate(self._starts) if st is None or c in st)
+                got = self._by_subset.get(idx)
+                if got is None:
+                    subset = [self.rules[i] for i in idx]
+                    got = self._by_subset[idx] = (_join(subset), subset)
+            self._by_char[c] = got
+        return got
+
     def first(self, line: str) -> _PatternRule | None:
-        if not self.rules:
+        if not self.rules or not line:
             return None
-        if not self._always_try:
-            for joined in self._joined:
-                if joined.search(line):
+        if self._always_try:
+            candidates = self.rules
+        else:
+            joined, candidates = self._for_char(line[0])
+            for j in joined:
+                if j.search(line):
                     break
             else:
                 return None
-        for r in self.rules:
+        for r in candidates:
             if r.match(line):
                 return r
         return None
+
+
+def _join(rules: Sequence[_PatternRule]) -> list[regex.Pattern]:
+    """One alternation per flag set, for a quick "does any of these match" test."""
+    by_flags: dict[int, list[str]] = {}
+    for r in rules:
+        by_flags.setdefault(r.pattern.flags, []).append(r.pattern.pattern)
+    return [regex.compile("|".join(f"(?:{p})" for p in pats), flags) for flags, pats in by_flags.items()]
+
+
+# Characters whose possible starts are probed: Latin, IPA and general punctuation (quotes, dashes,
+# bullets), where nearly every line of a Western page begins. Other first characters try every rule.
+_PROBE = frozenset(chr(i) for i in [*range(0x20, 0x250), *range(0x2000, 0x2070)])
+
+
+def _first_chars(pattern: regex.Pattern) -> frozenset[str] | None:
+    """The probe characters a match of an anchored pattern can start with; None if unanchored.
+
+    A pattern anchored at the start of the line matches there or nowhere, so a line whose first
+    character cannot begin a match (the pattern does not even partially match that character
+    alone) cannot match at all.
+    """
+    if pattern.flags & regex.VERBOSE or not anchored(pattern.pattern):
+        return None
+    return frozenset(c for c in _PROBE if pattern.match(c, partial=True) is not None)
+
+
+def anchored(p: str) -> bool:
+    """True when every match of pattern text `p` must start at the start of the string.
+
+    >>> anchored(r"^(?:menu|search)$"), anchored(r"(?:^a)|(?:^b\\|)"), anchored(r"(?i)^x")
+    (True, True, True)
+    >>> anchored(r"^a|b"), anchored(r"(?:^a)?b"), anchored(r"\\(photo\\)"), anchored(r"(?x) ^a")
+    (False, False, False, False)
+    """
+    alts = _split_top(p)
+    return alts is not None and all(_alt_anchored(a) for a in alts)
+
+
+_INLINE_FLAGS = regex.compile(r"\(\?[a-wyzA-Z]+\)")  # global flags such as (?i); not (?x)
+
+
+def _alt_anchored(a: str) -> bool:
+    while True:
+        m = _INLINE_FLAGS.match(a)
+        if not m:
+            break
+        a = a[m.end():]
+    if a.startswith(("^", "\\A")):
+        return True
+    if not a.startswith("(") or a.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?#", "(?(", "(?|")):
+        return False
+    end = _close(a, 0)
+    if end is None or a[end + 1:end + 2] in ("?", "*", "{"):
+        return False  # an optional group may match nothing, letting a later part start the match
+    inner = a[1:end]
+    m = regex.match(r"\?(?::|P?<\w+>|[a-zA-Z-]+:|>)", inner)
+    if inner.startswith("?") and not m:
+        return False
+    return anchored(inner[m.end():] if m else inner)
+
+
+def _scan(p: str):  # yields (index, char, depth) for characters outside classes and escapes
+    depth = 0
+    i = 0
+    n = len(p)
+    while i < n:
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            if j < n and p[j] == "^":
+                j += 1
+            if j < n and p[j] == "]":
+                j += 1
+            while j < n and p[j] != "]":
+                j += 2 if p[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == "(":
+            yield i, c, depth
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            yield i, c, depth
+        else:
+            yield i, c, depth
+        i += 1
+
+
+def _split_top(p: str) -> list[str] | None:
+    parts, last = [], 0
+    for i, c, depth in _scan(p):
+        if depth < 0:
+            return None
+        if c == "|" and depth == 0:
+            parts.append(p[last:i])
+            last = i + 1
+    parts.append(p[last:])
+    return parts
+
+
+def _close(p: str, start: int) -> int | None:
+    """Index of the parenthesis closing the one at `start`."""
+    for i, c, depth in _scan(p):
+        if i > start and c == ")" and depth == 0:
+            return i
+    return None
