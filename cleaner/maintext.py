@@ -1,0 +1,235 @@
+"""The main-text stage: find the article's run of prose in a page's full plain text.
+
+Page text (html-text output) keeps everything visible: menus, teasers, captions, comments and
+footers around the article. The rule stages remove what they recognise by pattern; this stage
+removes what is left around the article by its shape. The code holds no word of any language:
+word lists come from the language packs (`rules/lang/<code>.toml`), thresholds from `[maintext]`
+tables (`rules/common/maintext.toml`, overridable by user and site packs).
+
+1. Per line, once: its length in words (in characters for unspaced scripts), whether it ends like
+   a sentence, its share of function words of the page's language (the language whose stop-word
+   list matches most of the page), and whether it holds a boilerplate word (cookies, copyright).
+2. Each line gets a score: its weighted words minus a fixed cost per line, so prose scores above
+   zero and menus, link lists and footers (runs of short lines) below. Lines the rule stages
+   removed stay in the picture as short boilerplate, and section headings that end an article
+   (comments, related stories: whole-line phrases from the language packs, or lines removed by
+   the rules named in `barrier_rules`) cost much more, so the article's run does not cross them.
+   The page title's repeat (the headline above the article) earns a bonus: the run likes to start
+   there. This is Finn et al.'s Body Text Extraction idea, over lines instead of tags.
+3. The article is the run of lines with the highest total (maximum subarray). Short non-sentence
+   lines at its edges (bylines, dates, tag lines) are trimmed. Lines before it go as
+   `maintext.before-article`, after it as `maintext.after-article`.
+4. Inside the run, menu-like runs of short lines (link lists between paragraphs) go as
+   `maintext.boilerplate-run`; single short lines (subheadings, one-line paragraphs) stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import regex
+
+from .document import Document
+
+_WORD = regex.compile(r"\w+")
+
+# Characters a line of prose ends with (sentence punctuation, closing quotes/brackets after it).
+_SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』")
+# Stripped from the ends of a line before it is compared with the barrier phrases.
+_PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
+
+BEFORE = "maintext.before-article"
+AFTER = "maintext.after-article"
+RUN = "maintext.boilerplate-run"
+TITLE_RULE = "title.page-title"
+
+
+@dataclass(frozen=True)
+class MainTextConfig:
+    """Thresholds of the main-text stage; the defaults are overridden by `[maintext]` tables."""
+
+    enabled: bool = True
+    min_lines: int = 4
+    line_cost: float = 6.0
+    stop_ratio_full: float = 0.3
+    no_lang_sentence_weight: float = 1.0
+    no_lang_other_weight: float = 0.5
+    no_sentence_end_factor: float = 0.6
+    min_lang_share: float = 0.05
+    unspaced_chars_per_word: float = 2.0
+    boilerplate_cost: float = 8.0
+    barrier_cost: float = 40.0
+    barrier_rules: tuple[str, ...] = ()
+    title_bonus: float = 20.0
+    trim_max_words: int = 8
+    run_min_lines: int = 3
+    run_max_words: int = 6
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
+        known = {f.name for f in fields(cls)}
+        kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in tables.items() if k in known}
+        return cls(**kw)
+
+
+@dataclass
+class Lexicon:
+    """The language packs' word lists, merged once per rule set for fast lookups.
+
+    `langs[word]` is a bit mask of the languages whose stop-word list holds the word.
+    """
+
+    codes: list[str] = field(default_factory=list)
+    langs: dict[str, int] = field(default_factory=dict)
+    boilerplate: dict[str, int] = field(default_factory=dict)
+    symbols: tuple[str, ...] = ()
+    barriers: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, packs_words: Iterable[tuple[str, Mapping[str, Any]]]) -> Lexicon:
+        lex = cls()
+        barriers: set[str] = set()
+        for code, words in packs_words:
+            if code not in lex.codes:
+                lex.codes.append(code)
+            bit = 1 << lex.codes.index(code)
+            for w in words.get("stop", ()):
+                lex.langs[w] = lex.langs.get(w, 0) | bit
+            for w in words.get("boilerplate", ()):
+                if _WORD.fullmatch(w):
+                    lex.boilerplate[w] = lex.boilerplate.get(w, 0) | bit
+                elif w not in lex.symbols:  # "©": not a word, looked for in the line itself
+                    lex.symbols += (w,)
+            barriers.update(" ".join(p.split()).strip(_PHRASE_STRIP) for p in words.get("barrier", ()))
+        lex.barriers = frozenset(b for b in barriers if b)
+        return lex
+
+
+def _language_bit(tokens: list[list[str]], lex: Lexicon, min_share: float) -> int:
+    """The bit of the language whose stop words are most frequent on the page (0: none fits)."""
+    if not lex.codes:
+        return 0
+    hits = [0] * len(lex.codes)
+    total = 0
+    langs = lex.langs
+    for toks in tokens:
+        total += len(toks)
+        for t in toks:
+            m = langs.get(t)
+            if m:
+                k = 0
+                while m:
+                    if m & 1:
+                        hits[k] += 1
+                    m >>= 1
+                    k += 1
+    best = max(range(len(hits)), key=hits.__getitem__)
+    return 1 << best if total and hits[best] >= min_share * total else 0
+
+
+def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig) -> tuple[list[float], list[int], list[bool]]:
+    """Per non-blank line (by `idx`): score, length in words, ends like a sentence."""
+    lines, removed = doc.lines, doc.removed_by
+    texts = [lines[i] for i in idx]
+    tokens = [_WORD.findall(t.lower()) if removed[i] is None else [] for i, t in zip(idx, texts, strict=True)]
+    bit = _language_bit(tokens, lex, cfg.min_lang_share)
+    langs, boiler, barriers = lex.langs, lex.boilerplate, lex.barriers
+    full = cfg.stop_ratio_full or 1.0
+    scores: list[float] = []
+    sizes: list[int] = []
+    ends: list[bool] = []
+    for i, t, toks in zip(idx, texts, tokens, strict=True):
+        rb = removed[i]
+        end = t[-1] in _SENTENCE_END
+        if rb is not None:
+            rid = rb[0]
+            if rid == TITLE_RULE and i != idx[0]:
+                s = cfg.title_bonus
+            elif cfg.barrier_rules and rid.startswith(cfg.barrier_rules):
+                s = -cfg.barrier_cost
+            else:
+                s = -cfg.line_cost
+            scores.append(s)
+            sizes.append(0)
+            ends.append(end)
+            continue
+        n = len(toks)
+        if n and len(t) > 20 * (t.count(" ") + 1):  # unspaced script (Chinese, Japanese, Thai)
+            n = int(len(t) / cfg.unspaced_chars_per_word)
+        if bit:
+            hits = sum(1 for x in toks if langs.get(x, 0) & bit)
+            w = min(1.0, hits / (len(toks) * full)) if toks else 0.0
+            if not end:
+                w *= cfg.no_sentence_end_factor
+        else:
+            w = cfg.no_lang_sentence_weight if end else cfg.no_lang_other_weight
+        s = n * w - cfg.line_cost
+        if boiler:
+            hits = sum(1 for x in toks if x in boiler) + sum(1 for x in lex.symbols if x in t)
+            s -= hits * cfg.boilerplate_cost
+        if n <= 8 and barriers and t.lower().strip(_PHRASE_STRIP) in barriers:
+            s = -cfg.barrier_cost
+        scores.append(s)
+        sizes.append(n)
+        ends.append(end)
+    return scores, sizes, ends
+
+
+def best_run(scores: list[float]) -> tuple[int, int, float]:
+    """(start, end exclusive, total) of the contiguous run with the highest total (Kadane).
+
+    >>> best_run([-5, 3, 4, -2, 6, -20, 8])
+    (1, 5, 11)
+    """
+    best = (0, 0, 0.0)
+    start, total = 0, 0.0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            start, total = i, s
+        else:
+            total += s
+        if total > best[2]:
+            best = (start, i + 1, total)
+    return best
+
+
+def stage_maintext(doc: Document, rs: Any) -> None:
+    """Keep the article's run of prose; drop what lies before and after it (see module doc)."""
+    cfg: MainTextConfig = getattr(rs, "maintext", None) or MainTextConfig()
+    if not cfg.enabled:
+        return
+    lex: Lexicon = getattr(rs, "lexicon", None) or Lexicon()
+    idx = [i for i, t in enumerate(doc.lines) if t]
+    alive = [k for k, i in enumerate(idx) if doc.removed_by[i] is None]
+    if len(alive) < cfg.min_lines:
+        return
+    scores, sizes, ends = score_lines(doc, idx, lex, cfg)
+    a, b, total = best_run(scores)
+    if total <= 0:
+        return
+
+    def short(k: int) -> bool:
+        return doc.removed_by[idx[k]] is not None or (sizes[k] <= cfg.trim_max_words and not ends[k])
+
+    while a < b and short(a):
+        a += 1
+    while b > a and short(b - 1):
+        b -= 1
+    if a >= b:
+        return
+    for k in range(a):
+        doc.remove(idx[k], BEFORE, "maintext")
+    for k in range(b, len(idx)):
+        doc.remove(idx[k], AFTER, "maintext")
+    # Menu-like runs of short lines inside the article.
+    k = a
+    while k < b:
+        j = k
+        while j < b and sizes[j] <= cfg.run_max_words and not ends[j]:
+            j += 1
+        if j - k >= cfg.run_min_lines:
+            for m in range(k, j):
+                doc.remove(idx[m], RUN, "maintext")
+        k = j + 1
