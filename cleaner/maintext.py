@@ -25,6 +25,7 @@ tables (`rules/common/maintext.toml`, overridable by user and site packs).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -64,6 +65,13 @@ class MainTextConfig:
     barrier_rules: tuple[str, ...] = ()
     title_bonus: float = 20.0
     trim_max_words: int = 8
+    # Short lines that are a date or time (teaser lists, bylines); pattern in the [maintext] table.
+    dateline_pattern: str = ""
+    dateline_max_words: int = 6
+    dateline_cost: float = 15.0
+    # Short lines with prose close above and below (a list inside the article) cost this share.
+    sandwich_factor: float = 1.0
+    sandwich_gap: int = 8
     run_min_lines: int = 3
     run_max_words: int = 6
 
@@ -78,19 +86,23 @@ class MainTextConfig:
 class Lexicon:
     """The language packs' word lists, merged once per rule set for fast lookups.
 
-    `langs[word]` is a bit mask of the languages whose stop-word list holds the word.
+    `langs[word]` is a bit mask of the languages whose stop-word list holds the word; boilerplate
+    words and barrier phrases are pooled over languages (they are rare in any language's prose).
     """
 
     codes: list[str] = field(default_factory=list)
     langs: dict[str, int] = field(default_factory=dict)
-    boilerplate: dict[str, int] = field(default_factory=dict)
+    boilerplate: frozenset[str] = frozenset()
     symbols: tuple[str, ...] = ()
     barriers: frozenset[str] = frozenset()
+    dateline: regex.Pattern | None = None
+    _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, packs_words: Iterable[tuple[str, Mapping[str, Any]]]) -> Lexicon:
-        lex = cls()
+    def build(cls, packs_words: Iterable[tuple[str, Mapping[str, Any]]], dateline: str = "") -> Lexicon:
+        lex = cls(dateline=regex.compile(dateline) if dateline else None)
         barriers: set[str] = set()
+        boiler: set[str] = set()
         for code, words in packs_words:
             if code not in lex.codes:
                 lex.codes.append(code)
@@ -99,34 +111,44 @@ class Lexicon:
                 lex.langs[w] = lex.langs.get(w, 0) | bit
             for w in words.get("boilerplate", ()):
                 if _WORD.fullmatch(w):
-                    lex.boilerplate[w] = lex.boilerplate.get(w, 0) | bit
+                    boiler.add(w)
                 elif w not in lex.symbols:  # "©": not a word, looked for in the line itself
                     lex.symbols += (w,)
-            barriers.update(" ".join(p.split()).strip(_PHRASE_STRIP) for p in words.get("barrier", ()))
+            barriers.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("barrier", ()))
         lex.barriers = frozenset(b for b in barriers if b)
+        lex.boilerplate = frozenset(boiler)
         return lex
 
+    def stop_set(self, k: int) -> frozenset[str]:
+        """The stop words of language number `k` (built once, then cached)."""
+        cached = self._sets.get(k)
+        if cached is None:
+            bit = 1 << k
+            cached = self._sets[k] = frozenset(w for w, m in self.langs.items() if m & bit)
+        return cached
 
-def _language_bit(tokens: list[list[str]], lex: Lexicon, min_share: float) -> int:
-    """The bit of the language whose stop words are most frequent on the page (0: none fits)."""
+
+def _language_words(tokens: list[list[str]], lex: Lexicon, min_share: float) -> frozenset[str] | None:
+    """The stop words of the language most frequent on the page, or None when none fits."""
     if not lex.codes:
-        return 0
-    hits = [0] * len(lex.codes)
-    total = 0
-    langs = lex.langs
+        return None
+    counts: Counter[str] = Counter()
     for toks in tokens:
-        total += len(toks)
-        for t in toks:
-            m = langs.get(t)
-            if m:
-                k = 0
-                while m:
-                    if m & 1:
-                        hits[k] += 1
-                    m >>= 1
-                    k += 1
+        counts.update(toks)
+    total = sum(counts.values())
+    hits = [0] * len(lex.codes)
+    langs = lex.langs
+    for w in counts.keys() & langs.keys():
+        m, k, c = langs[w], 0, counts[w]
+        while m:
+            if m & 1:
+                hits[k] += c
+            m >>= 1
+            k += 1
     best = max(range(len(hits)), key=hits.__getitem__)
-    return 1 << best if total and hits[best] >= min_share * total else 0
+    if not total or hits[best] < min_share * total:
+        return None
+    return lex.stop_set(best)
 
 
 def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig) -> tuple[list[float], list[int], list[bool]]:
@@ -134,9 +156,10 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     lines, removed = doc.lines, doc.removed_by
     texts = [lines[i] for i in idx]
     tokens = [_WORD.findall(t.lower()) if removed[i] is None else [] for i, t in zip(idx, texts, strict=True)]
-    bit = _language_bit(tokens, lex, cfg.min_lang_share)
-    langs, boiler, barriers = lex.langs, lex.boilerplate, lex.barriers
+    stop = _language_words(tokens, lex, cfg.min_lang_share)
+    boiler, symbols, barriers = lex.boilerplate, lex.symbols, lex.barriers
     full = cfg.stop_ratio_full or 1.0
+    dateline = lex.dateline
     scores: list[float] = []
     sizes: list[int] = []
     ends: list[bool] = []
@@ -158,23 +181,48 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         n = len(toks)
         if n and len(t) > 20 * (t.count(" ") + 1):  # unspaced script (Chinese, Japanese, Thai)
             n = int(len(t) / cfg.unspaced_chars_per_word)
-        if bit:
-            hits = sum(1 for x in toks if langs.get(x, 0) & bit)
-            w = min(1.0, hits / (len(toks) * full)) if toks else 0.0
+        if stop is not None:
+            w = min(1.0, sum(map(stop.__contains__, toks)) / (len(toks) * full)) if toks else 0.0
             if not end:
                 w *= cfg.no_sentence_end_factor
         else:
             w = cfg.no_lang_sentence_weight if end else cfg.no_lang_other_weight
         s = n * w - cfg.line_cost
         if boiler:
-            hits = sum(1 for x in toks if x in boiler) + sum(1 for x in lex.symbols if x in t)
-            s -= hits * cfg.boilerplate_cost
+            hits = sum(map(boiler.__contains__, toks)) + sum(1 for x in symbols if x in t)
+            if hits:
+                s -= hits * cfg.boilerplate_cost
         if n <= 8 and barriers and t.lower().strip(_PHRASE_STRIP) in barriers:
             s = -cfg.barrier_cost
+        elif dateline is not None and n <= cfg.dateline_max_words and dateline.search(t):
+            s = -cfg.dateline_cost
         scores.append(s)
         sizes.append(n)
         ends.append(end)
+    if cfg.sandwich_factor < 1.0:
+        _discount_sandwiched(scores, sizes, ends, [removed[i] is not None for i in idx], cfg)
     return scores, sizes, ends
+
+
+def _discount_sandwiched(scores: list[float], sizes: list[int], ends: list[bool], gone: list[bool],
+                         cfg: MainTextConfig) -> None:
+    """Short lines with a prose line at most `sandwich_gap` lines above and below cost less:
+    they are likely a list or a subheading inside the article, not a menu beside it."""
+    n = len(scores)
+    prose = [scores[k] > 0 and ends[k] for k in range(n)]
+    last = -10**9
+    prev = [0] * n
+    for k in range(n):
+        prev[k] = last
+        if prose[k]:
+            last = k
+    nxt = 10**9
+    for k in range(n - 1, -1, -1):
+        if (not prose[k] and not gone[k] and -cfg.line_cost <= scores[k] < 0
+                and k - prev[k] <= cfg.sandwich_gap and nxt - k <= cfg.sandwich_gap):
+            scores[k] *= cfg.sandwich_factor
+        if prose[k]:
+            nxt = k
 
 
 def best_run(scores: list[float]) -> tuple[int, int, float]:

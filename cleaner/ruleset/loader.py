@@ -218,6 +218,10 @@ def _config_table(raw: Any, table: str, path: str, loc: _Locator) -> dict[str, A
             raise RuleError(path, f"[{table}] must be a number between 0 and 1", line=line, key=key)
         if typ == "bool" and not isinstance(value, bool):
             raise RuleError(path, f"[{table}] must be true or false", line=line, key=key)
+        if typ == "pattern":
+            if not isinstance(value, str):
+                raise RuleError(path, f"[{table}] must be a string (a pattern)", line=line, key=key)
+            compile_pattern(value, ignore_case=False, path=path, line=line, rule=f"[{table}]", key=key, kind="maintext")
         if typ in ("words", "strings"):
             if not (isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)):
                 raise RuleError(path, f"[{table}] must be a non-empty list of non-empty strings", line=line, key=key)

@@ -115,7 +115,10 @@ class RuleSet:
         for p in reversed(self.packs):  # lowest precedence first
             settings.update(p.config.get("maintext", {}))
         self.maintext = MainTextConfig.from_tables(settings)
-        self.lexicon = Lexicon.build((p.lang or p.name, p.config["words"]) for p in self.packs if "words" in p.config)
+        self.lexicon = Lexicon.build(
+            ((p.lang or p.name, p.config["words"]) for p in self.packs if "words" in p.config),
+            dateline=self.maintext.dateline_pattern,
+        )
 
     def __len__(self) -> int:
         return len(self.rules)
