@@ -20,7 +20,9 @@ tables (`rules/common/maintext.toml`, overridable by user and site packs).
    lines at its edges (bylines, dates, tag lines) are trimmed. Lines before it go as
    `maintext.before-article`, after it as `maintext.after-article`.
 4. Inside the run, menu-like runs of short lines (link lists between paragraphs) go as
-   `maintext.boilerplate-run`; single short lines (subheadings, one-line paragraphs) stay.
+   `maintext.boilerplate-run`, and lines that are a page control of the language ("Print",
+   "Weiter", whole-line phrases from the language packs) as `maintext.control-line`; other single
+   short lines (subheadings, one-line paragraphs) stay.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
 BEFORE = "maintext.before-article"
 AFTER = "maintext.after-article"
 RUN = "maintext.boilerplate-run"
+CONTROL = "maintext.control-line"
 TITLE_RULE = "title.page-title"
 
 
@@ -95,6 +98,7 @@ class Lexicon:
     boilerplate: frozenset[str] = frozenset()
     symbols: tuple[str, ...] = ()
     barriers: frozenset[str] = frozenset()
+    controls: frozenset[str] = frozenset()
     dateline: regex.Pattern | None = None
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -102,6 +106,7 @@ class Lexicon:
     def build(cls, packs_words: Iterable[tuple[str, Mapping[str, Any]]], dateline: str = "") -> Lexicon:
         lex = cls(dateline=regex.compile(dateline) if dateline else None)
         barriers: set[str] = set()
+        controls: set[str] = set()
         boiler: set[str] = set()
         for code, words in packs_words:
             if code not in lex.codes:
@@ -115,7 +120,9 @@ class Lexicon:
                 elif w not in lex.symbols:  # "©": not a word, looked for in the line itself
                     lex.symbols += (w,)
             barriers.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("barrier", ()))
+            controls.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("control", ()))
         lex.barriers = frozenset(b for b in barriers if b)
+        lex.controls = frozenset(c for c in controls if c)
         lex.boilerplate = frozenset(boiler)
         return lex
 
@@ -152,12 +159,15 @@ def _language_words(tokens: list[list[str]], lex: Lexicon, min_share: float) -> 
 
 
 def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig) -> tuple[list[float], list[int], list[bool]]:
-    """Per non-blank line (by `idx`): score, length in words, ends like a sentence."""
+    """Per non-blank line (by `idx`): score, length in words, ends like a sentence.
+
+    A line that is a page control of the language ("Print", "Weiter", "Read more") gets size -1.
+    """
     lines, removed = doc.lines, doc.removed_by
     texts = [lines[i] for i in idx]
     tokens = [_WORD.findall(t.lower()) if removed[i] is None else [] for i, t in zip(idx, texts, strict=True)]
     stop = _language_words(tokens, lex, cfg.min_lang_share)
-    boiler, symbols, barriers = lex.boilerplate, lex.symbols, lex.barriers
+    boiler, symbols, barriers, controls = lex.boilerplate, lex.symbols, lex.barriers, lex.controls
     full = cfg.stop_ratio_full or 1.0
     dateline = lex.dateline
     scores: list[float] = []
@@ -192,10 +202,14 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
             hits = sum(map(boiler.__contains__, toks)) + sum(1 for x in symbols if x in t)
             if hits:
                 s -= hits * cfg.boilerplate_cost
-        if n <= 8 and barriers and t.lower().strip(_PHRASE_STRIP) in barriers:
-            s = -cfg.barrier_cost
-        elif dateline is not None and n <= cfg.dateline_max_words and dateline.search(t):
-            s = -cfg.dateline_cost
+        if n <= 8:
+            key = t.lower().strip(_PHRASE_STRIP)
+            if key in barriers:
+                s = -cfg.barrier_cost
+            elif key in controls:
+                n = -1
+            elif dateline is not None and n <= cfg.dateline_max_words and dateline.search(t):
+                s = -cfg.dateline_cost
         scores.append(s)
         sizes.append(n)
         ends.append(end)
@@ -271,7 +285,10 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         doc.remove(idx[k], BEFORE, "maintext")
     for k in range(b, len(idx)):
         doc.remove(idx[k], AFTER, "maintext")
-    # Menu-like runs of short lines inside the article.
+    # Page controls ("Print", "Read more") and menu-like runs of short lines inside the article.
+    for k in range(a, b):
+        if sizes[k] < 0:
+            doc.remove(idx[k], CONTROL, "maintext")
     k = a
     while k < b:
         j = k

@@ -126,5 +126,6 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "stop": ("words", "function words of the language (lower case)"),
         "boilerplate": ("words", "words that mark a line as site furniture (cookies, copyright, imprint)"),
         "barrier": ("words", "whole-line headings that end an article (comments, related stories)"),
+        "control": ("words", "whole-line page controls dropped anywhere (print, next, read more)"),
     },
 }
