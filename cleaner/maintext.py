@@ -75,6 +75,8 @@ class MainTextConfig:
     # Short lines with prose close above and below (a list inside the article) cost this share.
     sandwich_factor: float = 1.0
     sandwich_gap: int = 8
+    # Other runs kept beside the best one: their total must reach this share of the best's (1: none).
+    secondary_share: float = 1.0
     run_min_lines: int = 3
     run_max_words: int = 6
 
@@ -257,6 +259,17 @@ def best_run(scores: list[float]) -> tuple[int, int, float]:
     return best
 
 
+def _secondary_runs(scores: list[float], a: int, b: int, least: float) -> list[tuple[int, int]]:
+    """The best run before [a, b) and the best after it, each when its total reaches `least`
+    (the second part of an article split by a widget)."""
+    out = []
+    for lo, hi in ((0, a), (b, len(scores))):
+        x, y, t = best_run(scores[lo:hi])
+        if y > x and t >= least:
+            out.append((lo + x, lo + y))
+    return out
+
+
 def stage_maintext(doc: Document, rs: Any) -> None:
     """Keep the article's run of prose; drop what lies before and after it (see module doc)."""
     cfg: MainTextConfig = getattr(rs, "maintext", None) or MainTextConfig()
@@ -281,10 +294,16 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         b -= 1
     if a >= b:
         return
-    for k in range(a):
-        doc.remove(idx[k], BEFORE, "maintext")
-    for k in range(b, len(idx)):
-        doc.remove(idx[k], AFTER, "maintext")
+    keep = [(a, b)]
+    if cfg.secondary_share < 1.0:
+        keep += _secondary_runs(scores, a, b, total * cfg.secondary_share)
+    kept = [False] * len(idx)
+    for x, y in keep:
+        for k in range(x, y):
+            kept[k] = True
+    for k in range(len(idx)):
+        if not kept[k]:
+            doc.remove(idx[k], BEFORE if k < a else AFTER, "maintext")
     # Page controls ("Print", "Read more") and menu-like runs of short lines inside the article.
     for k in range(a, b):
         if sizes[k] < 0:

@@ -162,3 +162,11 @@ def test_shipped_language_packs_have_word_lists(default_cleaner):
     rs = default_cleaner.ruleset_for(None)
     assert {"en", "de", "fr", "es", "pl"} <= set(rs.lexicon.codes)
     assert isinstance(rs.maintext, MainTextConfig) and rs.maintext.enabled
+
+
+def test_second_part_of_a_split_article_needs_secondary_runs(tmp_path):
+    _, text, keep, _ = _parse(FIXTURES / "maintext" / "split_by_widget.case.txt")
+    (tmp_path / "one.toml").write_text("[maintext]\nsecondary_share = 1.0\n")
+    only_best = Cleaner(rules=tmp_path).clean(text, format="text").text
+    assert keep[0] in only_best and keep[-1] not in only_best
+    assert keep[-1] in Cleaner().clean(text, format="text").text

@@ -118,6 +118,7 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "dateline_cost": ("float", "what a date line costs"),
         "sandwich_factor": ("float", "cost share of short lines with prose close above and below (lists inside articles)"),
         "sandwich_gap": ("int", "how close (in lines) that prose must be"),
+        "secondary_share": ("ratio", "other runs are kept when their total reaches this share of the best run's (1: never)"),
         "run_min_lines": ("int", "inside the article, a run of this many short lines is boilerplate"),
         "run_max_words": ("int", "most words of a 'short' line in such a run"),
     },
