@@ -75,6 +75,9 @@ class MainTextConfig:
     # Short lines with prose close above and below (a list inside the article) cost this share.
     sandwich_factor: float = 1.0
     sandwich_gap: int = 8
+    # Prose after a barrier heading that follows some prose (comments below a post) weighs this share.
+    after_barrier_factor: float = 1.0
+    after_barrier_min: float = 30.0
     # Other runs kept beside the best one: their total must reach this share of the best's (1: none).
     secondary_share: float = 1.0
     run_min_lines: int = 3
@@ -215,9 +218,25 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         scores.append(s)
         sizes.append(n)
         ends.append(end)
+    if cfg.after_barrier_factor < 1.0:
+        _discount_after_barrier(scores, cfg)
     if cfg.sandwich_factor < 1.0:
         _discount_sandwiched(scores, sizes, ends, [removed[i] is not None for i in idx], cfg)
     return scores, sizes, ends
+
+
+def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
+    """Prose below the first barrier heading that follows enough prose weighs less: what comes
+    after "Comments" or "Related stories" is rarely the article, even when it is longer."""
+    seen = 0.0
+    for k, s in enumerate(scores):
+        if s <= -cfg.barrier_cost and seen >= cfg.after_barrier_min:
+            for m in range(k + 1, len(scores)):
+                if scores[m] > 0:
+                    scores[m] *= cfg.after_barrier_factor
+            return
+        if s > 0:
+            seen += s
 
 
 def _discount_sandwiched(scores: list[float], sizes: list[int], ends: list[bool], gone: list[bool],
@@ -259,14 +278,17 @@ def best_run(scores: list[float]) -> tuple[int, int, float]:
     return best
 
 
-def _secondary_runs(scores: list[float], a: int, b: int, least: float) -> list[tuple[int, int]]:
+def _secondary_runs(scores: list[float], a: int, b: int, least: float, barrier: float) -> list[tuple[int, int]]:
     """The best run before [a, b) and the best after it, each when its total reaches `least`
-    (the second part of an article split by a widget)."""
+    and no barrier heading (score <= -barrier) lies between it and [a, b): the second part of
+    an article split by a widget, not the comments below it."""
+    lo = max((k + 1 for k in range(a) if scores[k] <= -barrier), default=0)
+    hi = next((k for k in range(b, len(scores)) if scores[k] <= -barrier), len(scores))
     out = []
-    for lo, hi in ((0, a), (b, len(scores))):
-        x, y, t = best_run(scores[lo:hi])
+    for x0, y0 in ((lo, a), (b, hi)):
+        x, y, t = best_run(scores[x0:y0])
         if y > x and t >= least:
-            out.append((lo + x, lo + y))
+            out.append((x0 + x, x0 + y))
     return out
 
 
@@ -296,7 +318,7 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         return
     keep = [(a, b)]
     if cfg.secondary_share < 1.0:
-        keep += _secondary_runs(scores, a, b, total * cfg.secondary_share)
+        keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)
     kept = [False] * len(idx)
     for x, y in keep:
         for k in range(x, y):
