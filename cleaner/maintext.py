@@ -81,6 +81,8 @@ class MainTextConfig:
     # Prose after a barrier heading that follows some prose (comments below a post) weighs this share.
     after_barrier_factor: float = 1.0
     after_barrier_min: float = 30.0
+    # Lines cut off with an ellipsis ("… read more" teasers) weigh this share.
+    truncated_factor: float = 1.0
     # Other runs kept beside the best one: their total must reach this share of the best's (1: none).
     secondary_share: float = 1.0
     run_min_lines: int = 3
@@ -204,6 +206,8 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
                 w *= cfg.no_sentence_end_factor
         else:
             w = cfg.no_lang_sentence_weight if end else cfg.no_lang_other_weight
+        if t.endswith(("...", "…", "[…]", "[...]")):
+            w *= cfg.truncated_factor
         s = n * w - cfg.line_cost
         if boiler:
             hits = sum(map(boiler.__contains__, toks)) + sum(1 for x in symbols if x in t)

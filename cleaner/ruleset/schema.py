@@ -120,6 +120,7 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "sandwich_gap": ("int", "how close (in lines) that prose must be"),
         "after_barrier_factor": ("float", "weight of prose below the first barrier heading that follows some prose"),
         "after_barrier_min": ("float", "how much prose (score) must come before that barrier"),
+        "truncated_factor": ("float", "weight of lines cut off with an ellipsis (teaser summaries)"),
         "secondary_share": ("ratio", "other runs are kept when their total reaches this share of the best run's (1: never)"),
         "run_min_lines": ("int", "inside the article, a run of this many short lines is boilerplate"),
         "run_max_words": ("int", "most words of a 'short' line in such a run"),
