@@ -55,43 +55,45 @@ TITLE_RULE = "title.page-title"
 
 @dataclass(frozen=True)
 class MainTextConfig:
-    """Thresholds of the main-text stage; the defaults are overridden by `[maintext]` tables."""
+    """Thresholds of the main-text stage, read from the packs' `[maintext]` tables.
 
-    enabled: bool = True
+    The numbers below are only fallbacks for keys no pack sets (they mirror the shipped
+    `rules/common/maintext.toml`, which is where they are explained and tuned). Without any
+    `[maintext]` table (e.g. `Cleaner(defaults=False)` and no table of one's own) the stage is off.
+    """
+
+    enabled: bool = False
     min_lines: int = 4
-    line_cost: float = 6.0
+    line_cost: float = 7.0
     stop_ratio_full: float = 0.3
     no_lang_sentence_weight: float = 1.0
     no_lang_other_weight: float = 0.5
-    no_sentence_end_factor: float = 0.6
-    min_lang_share: float = 0.05
+    no_sentence_end_factor: float = 0.45
+    min_lang_share: float = 0.12
     unspaced_chars_per_word: float = 2.0
     boilerplate_cost: float = 8.0
     barrier_cost: float = 40.0
     barrier_rules: tuple[str, ...] = ()
     title_bonus: float = 20.0
     trim_max_words: int = 8
-    # Short lines that are a date or time (teaser lists, bylines); pattern in the [maintext] table.
     dateline_pattern: str = ""
     dateline_max_words: int = 6
-    dateline_cost: float = 15.0
-    # Short lines with prose close above and below (a list inside the article) cost this share.
+    dateline_cost: float = 30.0
     sandwich_factor: float = 1.0
     sandwich_gap: int = 8
-    # Prose after a barrier heading that follows some prose (comments below a post) weighs this share.
-    after_barrier_factor: float = 1.0
+    after_barrier_factor: float = 0.3
     after_barrier_min: float = 30.0
-    # Lines cut off with an ellipsis ("… read more" teasers) weigh this share.
-    truncated_factor: float = 1.0
-    # Other runs kept beside the best one: their total must reach this share of the best's (1: none).
-    secondary_share: float = 1.0
-    run_min_lines: int = 3
-    run_max_words: int = 6
+    truncated_factor: float = 0.3
+    secondary_share: float = 0.65
+    run_min_lines: int = 4
+    run_max_words: int = 3
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
         known = {f.name for f in fields(cls)}
         kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in tables.items() if k in known}
+        if kw:
+            kw.setdefault("enabled", True)
         return cls(**kw)
 
 

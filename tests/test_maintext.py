@@ -170,3 +170,10 @@ def test_second_part_of_a_split_article_needs_secondary_runs(tmp_path):
     only_best = Cleaner(rules=tmp_path).clean(text, format="text").text
     assert keep[0] in only_best and keep[-1] not in only_best
     assert keep[-1] in Cleaner().clean(text, format="text").text
+
+
+def test_stage_runs_only_where_a_pack_configures_it(tmp_path):
+    assert MainTextConfig.from_tables({}).enabled is False
+    assert MainTextConfig.from_tables({"line_cost": 5.0}).enabled is True
+    (tmp_path / "empty.toml").write_text('[pack]\ndescription = "no tables"\n')
+    assert Cleaner(rules=tmp_path, defaults=False).ruleset_for(None).maintext.enabled is False
