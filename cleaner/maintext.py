@@ -175,8 +175,9 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     """
     lines, removed = doc.lines, doc.removed_by
     texts = [lines[i] for i in idx]
+    lowered = "\n".join(texts).lower().split("\n")  # one lower() per page, not per line
     findall = _WORD.findall
-    tokens = [findall(t.lower()) if removed[i] is None else [] for i, t in zip(idx, texts, strict=True)]
+    tokens = [findall(low) if removed[i] is None else [] for i, low in zip(idx, lowered, strict=True)]
     stop = _language_words(tokens, lex, cfg.min_lang_share)
     boiler, symbols, barriers, controls = lex.boilerplate, lex.symbols, lex.barriers, lex.controls
     full = cfg.stop_ratio_full or 1.0
@@ -184,7 +185,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     scores: list[float] = []
     sizes: list[int] = []
     ends: list[bool] = []
-    for i, t, toks in zip(idx, texts, tokens, strict=True):
+    for i, t, low, toks in zip(idx, texts, lowered, tokens, strict=True):
         rb = removed[i]
         end = t[-1] in _SENTENCE_END
         if rb is not None:
@@ -212,11 +213,14 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
             w *= cfg.truncated_factor
         s = n * w - cfg.line_cost
         if boiler:
-            hits = sum(map(boiler.__contains__, toks)) + sum(1 for x in symbols if x in t)
+            hits = sum(map(boiler.__contains__, toks))
+            for x in symbols:
+                if x in t:
+                    hits += 1
             if hits:
                 s -= hits * cfg.boilerplate_cost
         if n <= 8:
-            key = t.lower().strip(_PHRASE_STRIP)
+            key = low.strip(_PHRASE_STRIP)
             if key in barriers:
                 s = -cfg.barrier_cost
             elif key in controls:
