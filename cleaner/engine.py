@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .document import Document
+from .maintext import stage_maintext
 from .metadata.dates import to_iso
 from .normalize import normalize_line, normalize_text, paragraphs
 from .result import CleanResult, Removal
@@ -197,6 +198,7 @@ STAGES: list[Stage] = [
     stage_lines,
     stage_repeated,
     stage_inline,
+    stage_maintext,
     stage_site,
 ]
 

@@ -70,6 +70,20 @@ class _Locator:
                 return i + 1
         return self.rule(rule_index) if rule_index is not None else None
 
+    def table_key(self, table: str, key: str) -> int | None:
+        """The line of `key` inside the `[table]` section (or of the section header)."""
+        head = regex.compile(r"^\s*\[\s*" + regex.escape(table) + r"\s*\]")
+        pat = regex.compile(r"^\s*" + regex.escape(key) + r"\s*=")
+        start = next((i for i, line in enumerate(self.lines) if head.match(line)), None)
+        if start is None:
+            return None
+        for i in range(start + 1, len(self.lines)):
+            if self.lines[i].lstrip().startswith("["):
+                break
+            if pat.match(self.lines[i]):
+                return i + 1
+        return start + 1
+
 
 def compile_pattern(
     value: Any, *, ignore_case: bool, path: str, line: int | None, rule: str, key: str, kind: str
@@ -184,6 +198,38 @@ def _build_rule(
     return rule
 
 
+def _config_table(raw: Any, table: str, path: str, loc: _Locator) -> dict[str, Any]:
+    """Validate one config table ([maintext], [words]): known keys, values of the right type."""
+    if not isinstance(raw, dict):
+        raise RuleError(path, f"[{table}] must be a table", line=loc.table_key(table, table), key=table)
+    spec = schema.CONFIG_TABLES[table]
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        line = loc.table_key(table, key)
+        if key not in spec:
+            raise RuleError(path, f"unknown key in [{table}] (allowed: {', '.join(sorted(spec))})", line=line, key=key)
+        typ = spec[key][0]
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if typ == "int" and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+            raise RuleError(path, f"[{table}] must be a non-negative integer", line=line, key=key)
+        if typ == "float" and not (number and value >= 0):
+            raise RuleError(path, f"[{table}] must be a non-negative number", line=line, key=key)
+        if typ == "ratio" and not (number and 0 <= value <= 1):
+            raise RuleError(path, f"[{table}] must be a number between 0 and 1", line=line, key=key)
+        if typ == "bool" and not isinstance(value, bool):
+            raise RuleError(path, f"[{table}] must be true or false", line=line, key=key)
+        if typ == "pattern":
+            if not isinstance(value, str):
+                raise RuleError(path, f"[{table}] must be a string (a pattern)", line=line, key=key)
+            compile_pattern(value, ignore_case=False, path=path, line=line, rule=f"[{table}]", key=key, kind="maintext")
+        if typ in ("words", "strings"):
+            if not (isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)):
+                raise RuleError(path, f"[{table}] must be a non-empty list of non-empty strings", line=line, key=key)
+            value = tuple(v.strip().lower() if typ == "words" else v.strip() for v in value)
+        out[key] = value
+    return out
+
+
 def load_text(text: str, path: str, origin: str = "user") -> Pack:
     """Parse and validate one rule file's text. `path` is only used in messages."""
     try:
@@ -200,8 +246,15 @@ def load_text(text: str, path: str, origin: str = "user") -> Pack:
         raise RuleError(path, f"not valid TOML: {msg}", line=line) from None
     loc = _Locator(text)
     for key in data:
-        if key not in ("pack", "rule", "sample"):
-            raise RuleError(path, "unknown top-level key (expected [pack], [[rule]] and [[sample]])", line=loc.key(key), key=key)
+        if key not in ("pack", "rule", "sample") and key not in schema.CONFIG_TABLES:
+            tables = ", ".join(f"[{t}]" for t in schema.CONFIG_TABLES)
+            raise RuleError(
+                path,
+                f"unknown top-level key (expected [pack], [[rule]], [[sample]] or {tables})",
+                line=loc.key(key),
+                key=key,
+            )
+    config = {t: _config_table(data[t], t, path, loc) for t in schema.CONFIG_TABLES if t in data}
     meta = data.get("pack", {})
     if not isinstance(meta, dict):
         raise RuleError(path, "[pack] must be a table", line=loc.key("pack"), key="pack")
@@ -228,6 +281,7 @@ def load_text(text: str, path: str, origin: str = "user") -> Pack:
         disable=tuple(meta.get("disable", ())),
         priority=int(meta.get("priority", 0)),
         lang=meta.get("lang"),
+        config=config,
     )
     seen: dict[str, int] = {}
     for i, raw in enumerate(raw_rules):

@@ -37,6 +37,8 @@ class Pack:
     lang: str | None = None
     rules: list[Rule] = field(default_factory=list)
     samples: list[dict] = field(default_factory=list)  # [[sample]] tables, paths resolved
+    # Validated config tables ([maintext], [words]; see schema.CONFIG_TABLES).
+    config: dict[str, dict] = field(default_factory=dict)
 
     @property
     def is_site_pack(self) -> bool:
@@ -103,6 +105,21 @@ class RuleSet:
         self.titles = [r for r in rules if isinstance(r, TitleRule)]
         self.repeated = [r for r in rules if isinstance(r, RepeatedRule)]
         self.leading_window = max((r.window for r in self.leading.rules), default=0)  # type: ignore[attr-defined]
+        self._merge_config()
+
+    def _merge_config(self) -> None:
+        """Config tables of all packs: later layers (lang, user, site) override common ones;
+        word lists are gathered per language code."""
+        from ..maintext import Lexicon, MainTextConfig
+
+        settings: dict = {}
+        for p in reversed(self.packs):  # lowest precedence first
+            settings.update(p.config.get("maintext", {}))
+        self.maintext = MainTextConfig.from_tables(settings)
+        self.lexicon = Lexicon.build(
+            ((p.lang or p.name, p.config["words"]) for p in self.packs if "words" in p.config),
+            dateline=self.maintext.dateline_pattern,
+        )
 
     def __len__(self) -> int:
         return len(self.rules)

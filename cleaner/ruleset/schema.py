@@ -103,3 +103,44 @@ PATTERN_KEYS = ("pattern", "start", "end")
 INT_KEYS = ("max_words", "min_words", "max_lines", "window", "max_line", "max_site_words", "min_chars", "priority")
 FLOAT_KEYS = ("min_position",)
 BOOL_KEYS = ("ignore_case", "enabled")
+
+# Config tables a pack may carry besides [pack] and [[rule]]: table -> key -> (type, meaning).
+# Types: "int", "float" (any non-negative number), "ratio" (0..1), "bool", "words" (list of
+# strings, lower-cased on load), "strings" (list of strings as written).
+# Packs later in the layering (lang, user, site) override the keys they set.
+CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
+    "maintext": {
+        "enabled": ("bool", "run the main-text stage (default true)"),
+        "min_lines": ("int", "pages with fewer non-blank lines are left alone"),
+        "line_cost": ("float", "what every line costs; prose lines bring in their weighted words"),
+        "stop_ratio_full": ("ratio", "share of stop words at which a line counts as full prose"),
+        "no_lang_sentence_weight": ("float", "word weight of a sentence-like line when no language list fits"),
+        "no_lang_other_weight": ("float", "word weight of other lines when no language list fits"),
+        "no_sentence_end_factor": ("float", "weight factor for lines that do not end like a sentence"),
+        "min_lang_share": ("ratio", "least share of a page's words that must be stop words of its language"),
+        "unspaced_chars_per_word": ("float", "characters counted as one word in unspaced scripts (CJK, Thai)"),
+        "boilerplate_cost": ("float", "what each boilerplate word of the language (cookies, copyright) costs a line"),
+        "barrier_cost": ("float", "what a section heading that ends an article costs (comments, related)"),
+        "barrier_rules": ("strings", "ids (or id prefixes) of rules whose removed lines count as such headings"),
+        "title_bonus": ("float", "score of the headline line that repeats the page title"),
+        "trim_max_words": ("int", "short non-sentence lines up to this many words are trimmed off the article's edges"),
+        "dateline_pattern": ("pattern", "a short line this matches is a date or time line (teasers, bylines)"),
+        "dateline_max_words": ("int", "most words of such a date line"),
+        "dateline_cost": ("float", "what a date line costs"),
+        "sandwich_factor": ("float", "cost share of short lines with prose close above and below (lists inside articles)"),
+        "sandwich_gap": ("int", "how close (in lines) that prose must be"),
+        "after_barrier_factor": ("float", "weight of prose below the first barrier heading that follows some prose"),
+        "after_barrier_min": ("float", "how much prose (score) must come before that barrier"),
+        "truncated_factor": ("float", "weight of lines cut off with an ellipsis (teaser summaries)"),
+        "secondary_share": ("ratio", "other runs are kept when their total reaches this share of the best run's (1: never)"),
+        "run_min_lines": ("int", "inside the article, a run of this many short lines is boilerplate"),
+        "run_max_words": ("int", "most words of a 'short' line in such a run"),
+    },
+    # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
+    "words": {
+        "stop": ("words", "function words of the language (lower case)"),
+        "boilerplate": ("words", "words that mark a line as site furniture (cookies, copyright, imprint)"),
+        "barrier": ("words", "whole-line headings that end an article (comments, related stories)"),
+        "control": ("words", "whole-line page controls dropped anywhere (print, next, read more)"),
+    },
+}

@@ -1,0 +1,353 @@
+"""The main-text stage: find the article's run of prose in a page's full plain text.
+
+Page text (html-text output) keeps everything visible: menus, teasers, captions, comments and
+footers around the article. The rule stages remove what they recognise by pattern; this stage
+removes what is left around the article by its shape. The code holds no word of any language:
+word lists come from the language packs (`rules/lang/<code>.toml`), thresholds from `[maintext]`
+tables (`rules/common/maintext.toml`, overridable by user and site packs).
+
+1. Per line, once: its length in words (in characters for unspaced scripts), whether it ends like
+   a sentence, its share of function words of the page's language (the language whose stop-word
+   list matches most of the page), and whether it holds a boilerplate word (cookies, copyright).
+2. Each line gets a score: its weighted words minus a fixed cost per line, so prose scores above
+   zero and menus, link lists and footers (runs of short lines) below. Lines the rule stages
+   removed stay in the picture as short boilerplate, and section headings that end an article
+   (comments, related stories: whole-line phrases from the language packs, or lines removed by
+   the rules named in `barrier_rules`) cost much more, so the article's run does not cross them.
+   The page title's repeat (the headline above the article) earns a bonus: the run likes to start
+   there. This is Finn et al.'s Body Text Extraction idea, over lines instead of tags.
+3. The article is the run of lines with the highest total (maximum subarray). Short non-sentence
+   lines at its edges (bylines, dates, tag lines) are trimmed. Lines before it go as
+   `maintext.before-article`, after it as `maintext.after-article`.
+4. Inside the run, menu-like runs of short lines (link lists between paragraphs) go as
+   `maintext.boilerplate-run`, and lines that are a page control of the language ("Print",
+   "Weiter", whole-line phrases from the language packs) as `maintext.control-line`; other single
+   short lines (subheadings, one-line paragraphs) stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from itertools import chain
+from typing import Any
+
+import regex
+
+from .document import Document
+
+# Words of a line (the standard library's `re` finds plain \w+ faster than `regex`).
+_WORD = re.compile(r"\w+")
+
+# Characters a line of prose ends with (sentence punctuation, closing quotes/brackets after it).
+_SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』")
+# Stripped from the ends of a line before it is compared with the barrier phrases.
+_PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
+
+BEFORE = "maintext.before-article"
+AFTER = "maintext.after-article"
+RUN = "maintext.boilerplate-run"
+CONTROL = "maintext.control-line"
+TITLE_RULE = "title.page-title"
+
+
+@dataclass(frozen=True)
+class MainTextConfig:
+    """Thresholds of the main-text stage, read from the packs' `[maintext]` tables.
+
+    The numbers below are only fallbacks for keys no pack sets (they mirror the shipped
+    `rules/common/maintext.toml`, which is where they are explained and tuned). Without any
+    `[maintext]` table (e.g. `Cleaner(defaults=False)` and no table of one's own) the stage is off.
+    """
+
+    enabled: bool = False
+    min_lines: int = 4
+    line_cost: float = 7.0
+    stop_ratio_full: float = 0.3
+    no_lang_sentence_weight: float = 1.0
+    no_lang_other_weight: float = 0.5
+    no_sentence_end_factor: float = 0.45
+    min_lang_share: float = 0.12
+    unspaced_chars_per_word: float = 2.0
+    boilerplate_cost: float = 8.0
+    barrier_cost: float = 40.0
+    barrier_rules: tuple[str, ...] = ()
+    title_bonus: float = 20.0
+    trim_max_words: int = 8
+    dateline_pattern: str = ""
+    dateline_max_words: int = 6
+    dateline_cost: float = 30.0
+    sandwich_factor: float = 1.0
+    sandwich_gap: int = 8
+    after_barrier_factor: float = 0.3
+    after_barrier_min: float = 30.0
+    truncated_factor: float = 0.3
+    secondary_share: float = 0.65
+    run_min_lines: int = 4
+    run_max_words: int = 3
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
+        known = {f.name for f in fields(cls)}
+        kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in tables.items() if k in known}
+        if kw:
+            kw.setdefault("enabled", True)
+        return cls(**kw)
+
+
+@dataclass
+class Lexicon:
+    """The language packs' word lists, merged once per rule set for fast lookups.
+
+    `langs[word]` is a bit mask of the languages whose stop-word list holds the word; boilerplate
+    words and barrier phrases are pooled over languages (they are rare in any language's prose).
+    """
+
+    codes: list[str] = field(default_factory=list)
+    langs: dict[str, int] = field(default_factory=dict)
+    boilerplate: frozenset[str] = frozenset()
+    symbols: tuple[str, ...] = ()
+    barriers: frozenset[str] = frozenset()
+    controls: frozenset[str] = frozenset()
+    dateline: regex.Pattern | None = None
+    _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, packs_words: Iterable[tuple[str, Mapping[str, Any]]], dateline: str = "") -> Lexicon:
+        lex = cls(dateline=regex.compile(dateline) if dateline else None)
+        barriers: set[str] = set()
+        controls: set[str] = set()
+        boiler: set[str] = set()
+        for code, words in packs_words:
+            if code not in lex.codes:
+                lex.codes.append(code)
+            bit = 1 << lex.codes.index(code)
+            for w in words.get("stop", ()):
+                lex.langs[w] = lex.langs.get(w, 0) | bit
+            for w in words.get("boilerplate", ()):
+                if _WORD.fullmatch(w):
+                    boiler.add(w)
+                elif w not in lex.symbols:  # "©": not a word, looked for in the line itself
+                    lex.symbols += (w,)
+            barriers.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("barrier", ()))
+            controls.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("control", ()))
+        lex.barriers = frozenset(b for b in barriers if b)
+        lex.controls = frozenset(c for c in controls if c)
+        lex.boilerplate = frozenset(boiler)
+        return lex
+
+    def stop_set(self, k: int) -> frozenset[str]:
+        """The stop words of language number `k` (built once, then cached)."""
+        cached = self._sets.get(k)
+        if cached is None:
+            bit = 1 << k
+            cached = self._sets[k] = frozenset(w for w, m in self.langs.items() if m & bit)
+        return cached
+
+
+def _language_words(tokens: list[list[str]], lex: Lexicon, min_share: float) -> frozenset[str] | None:
+    """The stop words of the language most frequent on the page, or None when none fits."""
+    if not lex.codes:
+        return None
+    counts = Counter(chain.from_iterable(tokens))
+    total = sum(counts.values())
+    hits = [0] * len(lex.codes)
+    langs = lex.langs
+    for w in counts.keys() & langs.keys():
+        m, k, c = langs[w], 0, counts[w]
+        while m:
+            if m & 1:
+                hits[k] += c
+            m >>= 1
+            k += 1
+    best = max(range(len(hits)), key=hits.__getitem__)
+    if not total or hits[best] < min_share * total:
+        return None
+    return lex.stop_set(best)
+
+
+def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig) -> tuple[list[float], list[int], list[bool]]:
+    """Per non-blank line (by `idx`): score, length in words, ends like a sentence.
+
+    A line that is a page control of the language ("Print", "Weiter", "Read more") gets size -1.
+    """
+    lines, removed = doc.lines, doc.removed_by
+    texts = [lines[i] for i in idx]
+    lowered = "\n".join(texts).lower().split("\n")  # one lower() per page, not per line
+    findall = _WORD.findall
+    tokens = [findall(low) if removed[i] is None else [] for i, low in zip(idx, lowered, strict=True)]
+    stop = _language_words(tokens, lex, cfg.min_lang_share)
+    boiler, symbols, barriers, controls = lex.boilerplate, lex.symbols, lex.barriers, lex.controls
+    full = cfg.stop_ratio_full or 1.0
+    dateline = lex.dateline
+    scores: list[float] = []
+    sizes: list[int] = []
+    ends: list[bool] = []
+    for i, t, low, toks in zip(idx, texts, lowered, tokens, strict=True):
+        rb = removed[i]
+        end = t[-1] in _SENTENCE_END
+        if rb is not None:
+            rid = rb[0]
+            if rid == TITLE_RULE and i != idx[0]:
+                s = cfg.title_bonus
+            elif cfg.barrier_rules and rid.startswith(cfg.barrier_rules):
+                s = -cfg.barrier_cost
+            else:
+                s = -cfg.line_cost
+            scores.append(s)
+            sizes.append(0)
+            ends.append(end)
+            continue
+        n = len(toks)
+        if n and len(t) > 20 * (t.count(" ") + 1):  # unspaced script (Chinese, Japanese, Thai)
+            n = int(len(t) / cfg.unspaced_chars_per_word)
+        if stop is not None:
+            w = min(1.0, sum(map(stop.__contains__, toks)) / (len(toks) * full)) if toks else 0.0
+            if not end:
+                w *= cfg.no_sentence_end_factor
+        else:
+            w = cfg.no_lang_sentence_weight if end else cfg.no_lang_other_weight
+        if t.endswith(("...", "…", "[…]", "[...]")):
+            w *= cfg.truncated_factor
+        s = n * w - cfg.line_cost
+        if boiler:
+            hits = sum(map(boiler.__contains__, toks))
+            for x in symbols:
+                if x in t:
+                    hits += 1
+            if hits:
+                s -= hits * cfg.boilerplate_cost
+        if n <= 8:
+            key = low.strip(_PHRASE_STRIP)
+            if key in barriers:
+                s = -cfg.barrier_cost
+            elif key in controls:
+                n = -1
+            elif dateline is not None and n <= cfg.dateline_max_words and dateline.search(t):
+                s = -cfg.dateline_cost
+        scores.append(s)
+        sizes.append(n)
+        ends.append(end)
+    if cfg.after_barrier_factor < 1.0:
+        _discount_after_barrier(scores, cfg)
+    if cfg.sandwich_factor < 1.0:
+        _discount_sandwiched(scores, sizes, ends, [removed[i] is not None for i in idx], cfg)
+    return scores, sizes, ends
+
+
+def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
+    """Prose below the first barrier heading that follows enough prose weighs less: what comes
+    after "Comments" or "Related stories" is rarely the article, even when it is longer."""
+    seen = 0.0
+    for k, s in enumerate(scores):
+        if s <= -cfg.barrier_cost and seen >= cfg.after_barrier_min:
+            for m in range(k + 1, len(scores)):
+                if scores[m] > 0:
+                    scores[m] *= cfg.after_barrier_factor
+            return
+        if s > 0:
+            seen += s
+
+
+def _discount_sandwiched(scores: list[float], sizes: list[int], ends: list[bool], gone: list[bool],
+                         cfg: MainTextConfig) -> None:
+    """Short lines with a prose line at most `sandwich_gap` lines above and below cost less:
+    they are likely a list or a subheading inside the article, not a menu beside it."""
+    n = len(scores)
+    prose = [scores[k] > 0 and ends[k] for k in range(n)]
+    last = -10**9
+    prev = [0] * n
+    for k in range(n):
+        prev[k] = last
+        if prose[k]:
+            last = k
+    nxt = 10**9
+    for k in range(n - 1, -1, -1):
+        if (not prose[k] and not gone[k] and -cfg.line_cost <= scores[k] < 0
+                and k - prev[k] <= cfg.sandwich_gap and nxt - k <= cfg.sandwich_gap):
+            scores[k] *= cfg.sandwich_factor
+        if prose[k]:
+            nxt = k
+
+
+def best_run(scores: list[float]) -> tuple[int, int, float]:
+    """(start, end exclusive, total) of the contiguous run with the highest total (Kadane).
+
+    >>> best_run([-5, 3, 4, -2, 6, -20, 8])
+    (1, 5, 11)
+    """
+    best = (0, 0, 0.0)
+    start, total = 0, 0.0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            start, total = i, s
+        else:
+            total += s
+        if total > best[2]:
+            best = (start, i + 1, total)
+    return best
+
+
+def _secondary_runs(scores: list[float], a: int, b: int, least: float, barrier: float) -> list[tuple[int, int]]:
+    """The best run before [a, b) and the best after it, each when its total reaches `least`
+    and no barrier heading (score <= -barrier) lies between it and [a, b): the second part of
+    an article split by a widget, not the comments below it."""
+    lo = max((k + 1 for k in range(a) if scores[k] <= -barrier), default=0)
+    hi = next((k for k in range(b, len(scores)) if scores[k] <= -barrier), len(scores))
+    out = []
+    for x0, y0 in ((lo, a), (b, hi)):
+        x, y, t = best_run(scores[x0:y0])
+        if y > x and t >= least:
+            out.append((x0 + x, x0 + y))
+    return out
+
+
+def stage_maintext(doc: Document, rs: Any) -> None:
+    """Keep the article's run of prose; drop what lies before and after it (see module doc)."""
+    cfg: MainTextConfig = getattr(rs, "maintext", None) or MainTextConfig()
+    if not cfg.enabled:
+        return
+    lex: Lexicon = getattr(rs, "lexicon", None) or Lexicon()
+    idx = [i for i, t in enumerate(doc.lines) if t]
+    alive = [k for k, i in enumerate(idx) if doc.removed_by[i] is None]
+    if len(alive) < cfg.min_lines:
+        return
+    scores, sizes, ends = score_lines(doc, idx, lex, cfg)
+    a, b, total = best_run(scores)
+    if total <= 0:
+        return
+
+    def short(k: int) -> bool:
+        return doc.removed_by[idx[k]] is not None or (sizes[k] <= cfg.trim_max_words and not ends[k])
+
+    while a < b and short(a):
+        a += 1
+    while b > a and short(b - 1):
+        b -= 1
+    if a >= b:
+        return
+    keep = [(a, b)]
+    if cfg.secondary_share < 1.0:
+        keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)
+    kept = [False] * len(idx)
+    for x, y in keep:
+        for k in range(x, y):
+            kept[k] = True
+    for k in range(len(idx)):
+        if not kept[k]:
+            doc.remove(idx[k], BEFORE if k < a else AFTER, "maintext")
+    # Page controls ("Print", "Read more") and menu-like runs of short lines inside the article.
+    for k in range(a, b):
+        if sizes[k] < 0:
+            doc.remove(idx[k], CONTROL, "maintext")
+    k = a
+    while k < b:
+        j = k
+        while j < b and sizes[j] <= cfg.run_max_words and not ends[j]:
+            j += 1
+        if j - k >= cfg.run_min_lines:
+            for m in range(k, j):
+                doc.remove(idx[m], RUN, "maintext")
+        k = j + 1
