@@ -14,7 +14,7 @@ from .result import Removal
 class Document:
     """Lines of one document (whitespace-normalised), with removal marks and metadata."""
 
-    __slots__ = ("lines", "original", "removed_by", "inline", "metadata", "sources", "url", "host", "site")
+    __slots__ = ("lines", "original", "removed_by", "inline", "metadata", "sources", "url", "host", "site", "_alive")
 
     def __init__(self, lines: list[str], url: str | None = None, host: str | None = None, site: str | None = None):
         self.lines = lines
@@ -27,15 +27,23 @@ class Document:
         self.url = url
         self.host = host
         self.site = site
+        self._alive: list[int] | None = None
 
     def alive(self) -> list[int]:
-        """Indices of non-blank lines no stage has removed, in order."""
-        rb = self.removed_by
-        return [i for i, t in enumerate(self.lines) if t and rb[i] is None]
+        """Indices of non-blank lines no stage has removed, in order (cached until a removal).
+
+        Callers must not modify the returned list; stages may set a line's text to another
+        non-empty text, and remove lines only through `remove`.
+        """
+        if self._alive is None:
+            rb = self.removed_by
+            self._alive = [i for i, t in enumerate(self.lines) if t and rb[i] is None]
+        return self._alive
 
     def remove(self, i: int, rule_id: str, kind: str) -> None:
         if self.removed_by[i] is None and self.lines[i]:
             self.removed_by[i] = (rule_id, kind)
+            self._alive = None
 
     def set_meta(self, key: str, value: Any, source: str, *, override: bool = False) -> bool:
         """Set a metadata field unless a more trusted source already set it."""

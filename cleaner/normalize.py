@@ -18,8 +18,9 @@ from .errors import InputError
 # this cheap scan decides whether ftfy's much slower check runs at all.
 _MOJIBAKE_HINT = regex.compile(r"[ÃÂâÅÐÑ][\x80-\xbf\u0152-\u02dc\u2013-\u203a\u20ac\u2122]|[\x80-\x9f]|\ufffd")
 
-# Invisible characters that carry no text: zero-width space, BOM, soft hyphen, word joiner.
-_INVISIBLE = regex.compile(r"[\u200b\ufeff\u00ad\u2060]")
+# Invisible characters that carry no text: zero-width space, BOM, word joiner. (Soft hyphens are
+# the author's hyphenation hints and stay.)
+_INVISIBLE = regex.compile(r"[\u200b\ufeff\u2060]")
 # Line separators other than \n.
 _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
@@ -105,7 +106,7 @@ def normalize_text(text: str) -> tuple[str, bool]:
     Returns the text and whether ftfy was applied.
     """
     text = _NEWLINES.sub("\n", text)
-    if "\u200b" in text or "\ufeff" in text or "\u00ad" in text or "\u2060" in text:
+    if "\u200b" in text or "\ufeff" in text or "\u2060" in text:
         text = _INVISIBLE.sub("", text)
     if looks_broken(text):
         return repair(text), True
