@@ -274,6 +274,8 @@ class _Miner:
             variants = {v for _, _, v in occ}
             if len(pages) < self.min_pages or len(variants) < 2:
                 continue
+            if sum(i == 0 for _, i, _ in occ) * 2 >= len(occ):
+                continue  # "Headline | Site": the page title, which the title rule turns into metadata
             avg_words = sum(self.pages[p].lines[i].count(" ") + 1 for p, i, _ in occ) / len(occ)
             if len(occ) > 6 * len(pages) and avg_words >= 12:  # many long lines alike: prose
                 continue
@@ -339,6 +341,10 @@ class _Miner:
 
     # -- 4. trailer markers
 
+    def _paragraph(self, p: int, where: Iterable[int]) -> bool:
+        """A real paragraph of unique text (20 words or more) among these lines."""
+        return any(self._prose(p, k) and self.pages[p].lines[k].count(" ") >= 19 for k in where)
+
     def _comments_after(self, p: int, i: int) -> bool:
         """Past line i, a shape whose lines have numbers ("Nathan 07.16.12 at 21:35") recurs that never
         came before it: the signatures of a comment section, which make the prose between them
@@ -357,26 +363,27 @@ class _Miner:
                 firsts.setdefault(p, i)
             if len(firsts) < self.min_pages:
                 continue
-            ok, quiet, positions = True, 0, []
+            ok, quiet, after_article, positions = True, 0, 0, []
             for p, i in firsts.items():
                 lines = self.pages[p].lines
                 total = sum(len(t) for t in lines) or 1
                 positions.append(sum(len(t) for t in lines[:i]) / total)
                 before = sum(len(lines[k]) for k in range(i) if self._prose(p, k))
                 after = sum(len(lines[k]) for k in range(i + 1, len(lines)) if self._prose(p, k))
-                # the article comes first: some unique text, and a real paragraph (menus of
-                # headlines are unique too, but their lines are short)
-                if before < 100 or not any(
-                    self._prose(p, k) and lines[k].count(" ") >= 19 for k in range(i)
-                ):
+                comments = self._comments_after(p, i)
+                # The article comes first: some unique text and a real paragraph (menus of
+                # headlines are unique too, but their lines are short). A marker with real
+                # paragraphs after it and none before heads the article: a menu entry, never a
+                # trailer. A page whose article is too short to tell (a quote, a poem) says nothing.
+                if before >= 100 and self._paragraph(p, range(i)):
+                    after_article += 1
+                elif self._paragraph(p, range(i + 1, len(lines))) and not comments:
                     ok = False
                     break
-                if after <= max(150, 0.2 * before) or self._comments_after(p, i):
+                if after <= max(150, 0.2 * before) or comments:
                     quiet += 1
-            # A fixed marker high up the page may be a menu entry that heads the article on other
-            # pages (a section name); a dated signature is a comment's, wherever long comments put it.
-            lowest = 0.03 if pat in self.dated else 0.15
-            if not ok or quiet < max(2, math.ceil(0.6 * len(firsts))) or min(positions) < lowest:
+            need = max(2, math.ceil(0.6 * len(firsts)))
+            if not ok or after_article < need or quiet < need or min(positions) < 0.03:
                 continue
             min_pos = max(0.02, math.floor(min(positions) * 0.6 * 100) / 100)
             out.append((pat, ev, min_pos))
