@@ -235,7 +235,7 @@ class _Miner:
         occ: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for p, ks in enumerate(self.keys):
             for i, k in enumerate(ks):
-                if k in self.template and len(k) >= 2 and k.strip("#"):
+                if k in self.template and (len(k) >= 2 or not k.isalnum()) and k.strip("#"):
                     occ[k].append((p, i))
         return {k: self.evidence(v) for k, v in occ.items()}
 
@@ -369,7 +369,8 @@ class _Miner:
                 total = sum(len(t) for t in lines) or 1
                 positions.append(sum(len(t) for t in lines[:i]) / total)
                 before = sum(len(lines[k]) for k in range(i) if self._prose(p, k))
-                after = sum(len(lines[k]) for k in range(i + 1, len(lines)) if self._prose(p, k))
+                # after the marker, only paragraphs count: lists of related headlines are short
+                after = sum(len(lines[k]) for k in range(i + 1, len(lines)) if self._paragraph(p, (k,)))
                 comments = self._comments_after(p, i)
                 # The article comes first: some unique text and a real paragraph (menus of
                 # headlines are unique too, but their lines are short). A marker with real
