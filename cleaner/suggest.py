@@ -101,6 +101,7 @@ class Proposal:
     keep: list[str] = field(default_factory=list)
     enabled: bool = True
     review: str = ""
+    notes: list[str] = field(default_factory=list)  # more evidence, one line each
 
 
 # ---------------------------------------------------------------- helpers
@@ -354,7 +355,7 @@ class _Miner:
         after = Counter(g for k, g in groups.items() if k > i)
         return any(c >= 2 and g not in before and g in self.dated for g, c in after.items())
 
-    def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float]]:
+    def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float, str]]:
         """Markers after which, on most pages, no unique prose follows (comments aside)."""
         out = []
         for pat, ev in markers:
@@ -363,7 +364,7 @@ class _Miner:
                 firsts.setdefault(p, i)
             if len(firsts) < self.min_pages:
                 continue
-            ok, quiet, after_article, positions = True, 0, 0, []
+            ok, quiet, after_article, with_comments, positions = True, 0, 0, 0, []
             for p, i in firsts.items():
                 lines = self.pages[p].lines
                 total = sum(len(t) for t in lines) or 1
@@ -383,11 +384,17 @@ class _Miner:
                     break
                 if after <= max(150, 0.2 * before) or comments:
                     quiet += 1
+                    with_comments += comments
             need = max(2, math.ceil(0.6 * len(firsts)))
             if not ok or after_article < need or quiet < need or min(positions) < 0.03:
                 continue
             min_pos = max(0.02, math.floor(min(positions) * 0.6 * 100) / 100)
-            out.append((pat, ev, min_pos))
+            note = (
+                f"after the article on {after_article} of {len(firsts)} pages; followed by no more "
+                f"article text on {quiet} ({with_comments} of them a comment section); "
+                f"earliest at {min(positions):.0%} of the page"
+            )
+            out.append((pat, ev, min_pos, note))
         return out
 
 
@@ -427,7 +434,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
     trailers = m.trailers(marker_cands)
     # keep the trailer that comes first on most pages; later ones are cut with it anyway
     trailers.sort(key=lambda t: sum(i for _, i in t[1].occurrences) / len(t[1].occurrences))
-    for n, (pat, ev, min_pos) in enumerate(trailers[:2]):
+    for n, (pat, ev, min_pos, note) in enumerate(trailers[:2]):
         props.append(Proposal(
             id=f"{slug}.trailer-{n + 1}" if n else f"{slug}.trailer",
             kind="trailer",
@@ -435,6 +442,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
             keys={"pattern": pat, "min_position": min_pos},
             evidence=[(ev.examples[0], ev)],
             drop=ev.examples[:2],
+            notes=[note],
         ))
 
     for n, (pat, ev, words, marked) in enumerate(shapes):
@@ -526,7 +534,8 @@ def _validated(prop: Proposal, site: str) -> Proposal | None:
 def _enabled(prop: Proposal) -> Proposal:
     if prop.enabled:
         return prop
-    return Proposal(prop.id, prop.kind, prop.description, prop.keys, prop.evidence, prop.drop, prop.keep)
+    return Proposal(prop.id, prop.kind, prop.description, prop.keys, prop.evidence, prop.drop, prop.keep,
+                    notes=prop.notes)
 
 
 def render_pack(props: Sequence[Proposal], site: str, *, keep_limit: int = 2, header: str = "") -> str:
@@ -547,6 +556,7 @@ def render_pack(props: Sequence[Proposal], site: str, *, keep_limit: int = 2, he
         else:
             for _, ev in prop.evidence[:1]:
                 out.append(f"# evidence: {ev.describe()}")
+        out.extend(f"# evidence: {note}" for note in prop.notes)
         if prop.review:
             out.append(f"# review: {prop.review}")
         out += ["[[rule]]", f"id = {toml_str(prop.id)}", f"kind = {toml_str(prop.kind)}",
