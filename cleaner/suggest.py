@@ -340,6 +340,53 @@ class _Miner:
         out.sort(key=lambda x: -x[2].pages)
         return out[:10]
 
+    # -- 3b. the page head: from the first repeated line to the last one before the article
+
+    def head(self) -> tuple[str, str, Evidence, int] | None:
+        """(start key, end key, evidence, span) of the furniture above the article, or None.
+
+        The end is a repeated line found once a page, a few lines above the first real paragraph
+        on every page that has it; the start is the first repeated line above it. What varies
+        between them (trending headlines, dates, weather) goes with them."""
+        firsts = {}
+        for p, page in enumerate(self.pages):
+            k = next((i for i in range(len(page.lines)) if self._paragraph(p, (i,))), None)
+            if k is not None:
+                firsts[p] = k
+        once: dict[str, dict[int, int]] = defaultdict(dict)
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for p, ks in enumerate(self.keys):
+            for i, k in enumerate(ks):
+                if k in self.template:
+                    once[k][p] = i
+                    counts[k][p] += 1
+        best = None
+        for b, where in once.items():
+            pages = [p for p in where if p in firsts]
+            if len(pages) < self.min_pages or any(counts[b][p] > 1 for p in where):
+                continue
+            if not all(0 < firsts[p] - where[p] <= 6 for p in pages) or any(p not in firsts for p in where):
+                continue
+            score = (len(pages), sum(where.values()))
+            if best is None or score > best[0]:
+                best = (score, b, pages)
+        if best is None:
+            return None
+        _, b, pages = best
+        starts = [
+            a for a, where in once.items()
+            if a != b and all(p in where and where[p] < once[b][p] and counts[a][p] == 1 for p in pages)
+            and all(p in pages for p in where)
+        ]
+        if not starts:
+            return None
+        a = min(starts, key=lambda a: sum(once[a][p] for p in pages))
+        span = max(once[b][p] - once[a][p] + 1 for p in pages)
+        if span < 3:
+            return None
+        ev = self.evidence([(p, once[a][p]) for p in pages])
+        return a, b, ev, span
+
     # -- 4. trailer markers
 
     def _paragraph(self, p: int, where: Iterable[int]) -> bool:
@@ -462,6 +509,22 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
             keys=keys,
             evidence=[(pat, ev)],
             drop=ev.examples[:3],
+        ))
+
+    head = m.head()
+    if head is not None:
+        a, b, ev, span = head
+        p0, i0 = ev.occurrences[0]
+        j0 = next(j for j in range(i0 + 1, len(m.keys[p0])) if m.keys[p0][j] == b)
+        example = m.pages[p0].lines[i0:j0 + 1]
+        props.append(Proposal(
+            id=f"{slug}.head",
+            kind="block",
+            description=f"Proposed: the page head, from {a!r} down to {b!r} just above the article.",
+            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 10},
+            evidence=[(a, ev)],
+            drop=["\n".join(example)],
+            notes=[f"the end line comes 1 to 6 lines above the first paragraph on {ev.pages} pages; span up to {span} lines"],
         ))
 
     for n, (a, b, ev, span, example) in enumerate(blocks):
