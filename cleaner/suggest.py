@@ -9,7 +9,8 @@ sections, footers) repeats from page to page; its articles do not. `suggest_pack
    "Follow <name> on Twitter", a breadcrumb glued to "Home") become one pattern with a variable
    part whose character class is inferred from what varied;
 3. **blocks**: a repeated start line and a repeated end line with short, varying lines between them
-   (a "Related posts" list) become a `block` rule;
+   (a "Related posts" list) become a `block` rule, and so does the page head, from its first
+   repeated line down to one found a few lines above the first paragraph on every page;
 4. **trailers**: a repeated marker that always comes after the page's unique text and is mostly
    followed by no more of it (comment sections, "Topics:", donation appeals) becomes a `trailer`.
 
