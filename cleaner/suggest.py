@@ -9,7 +9,8 @@ sections, footers) repeats from page to page; its articles do not. `suggest_pack
    "Follow <name> on Twitter", a breadcrumb glued to "Home") become one pattern with a variable
    part whose character class is inferred from what varied;
 3. **blocks**: a repeated start line and a repeated end line with short, varying lines between them
-   (a "Related posts" list) become a `block` rule;
+   (a "Related posts" list) become a `block` rule, and so does the page head, from its first
+   repeated line down to one found a few lines above the first paragraph on every page;
 4. **trailers**: a repeated marker that always comes after the page's unique text and is mostly
    followed by no more of it (comment sections, "Topics:", donation appeals) becomes a `trailer`.
 
@@ -101,6 +102,7 @@ class Proposal:
     keep: list[str] = field(default_factory=list)
     enabled: bool = True
     review: str = ""
+    notes: list[str] = field(default_factory=list)  # more evidence, one line each
 
 
 # ---------------------------------------------------------------- helpers
@@ -235,7 +237,7 @@ class _Miner:
         occ: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for p, ks in enumerate(self.keys):
             for i, k in enumerate(ks):
-                if k in self.template and len(k) >= 2 and k.strip("#"):
+                if k in self.template and (len(k) >= 2 or not k.isalnum()) and k.strip("#"):
                     occ[k].append((p, i))
         return {k: self.evidence(v) for k, v in occ.items()}
 
@@ -274,6 +276,8 @@ class _Miner:
             variants = {v for _, _, v in occ}
             if len(pages) < self.min_pages or len(variants) < 2:
                 continue
+            if sum(i == 0 for _, i, _ in occ) * 2 >= len(occ):
+                continue  # "Headline | Site": the page title, which the title rule turns into metadata
             avg_words = sum(self.pages[p].lines[i].count(" ") + 1 for p, i, _ in occ) / len(occ)
             if len(occ) > 6 * len(pages) and avg_words >= 12:  # many long lines alike: prose
                 continue
@@ -337,7 +341,58 @@ class _Miner:
         out.sort(key=lambda x: -x[2].pages)
         return out[:10]
 
+    # -- 3b. the page head: from the first repeated line to the last one before the article
+
+    def head(self) -> tuple[str, str, Evidence, int] | None:
+        """(start key, end key, evidence, span) of the furniture above the article, or None.
+
+        The end is a repeated line found once a page, a few lines above the first real paragraph
+        on every page that has it; the start is the first repeated line above it. What varies
+        between them (trending headlines, dates, weather) goes with them."""
+        firsts = {}
+        for p, page in enumerate(self.pages):
+            k = next((i for i in range(len(page.lines)) if self._paragraph(p, (i,))), None)
+            if k is not None:
+                firsts[p] = k
+        once: dict[str, dict[int, int]] = defaultdict(dict)
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for p, ks in enumerate(self.keys):
+            for i, k in enumerate(ks):
+                if k in self.template:
+                    once[k][p] = i
+                    counts[k][p] += 1
+        best = None
+        for b, where in once.items():
+            pages = [p for p in where if p in firsts]
+            if len(pages) < self.min_pages or any(counts[b][p] > 1 for p in where):
+                continue
+            if not all(0 < firsts[p] - where[p] <= 6 for p in pages) or any(p not in firsts for p in where):
+                continue
+            score = (len(pages), sum(where.values()))
+            if best is None or score > best[0]:
+                best = (score, b, pages)
+        if best is None:
+            return None
+        _, b, pages = best
+        starts = [
+            a for a, where in once.items()
+            if a != b and all(p in where and where[p] < once[b][p] and counts[a][p] == 1 for p in pages)
+            and all(p in pages for p in where)
+        ]
+        if not starts:
+            return None
+        a = min(starts, key=lambda a: sum(once[a][p] for p in pages))
+        span = max(once[b][p] - once[a][p] + 1 for p in pages)
+        if span < 3:
+            return None
+        ev = self.evidence([(p, once[a][p]) for p in pages])
+        return a, b, ev, span
+
     # -- 4. trailer markers
+
+    def _paragraph(self, p: int, where: Iterable[int]) -> bool:
+        """A real paragraph of unique text (20 words or more) among these lines."""
+        return any(self._prose(p, k) and self.pages[p].lines[k].count(" ") >= 19 for k in where)
 
     def _comments_after(self, p: int, i: int) -> bool:
         """Past line i, a shape whose lines have numbers ("Nathan 07.16.12 at 21:35") recurs that never
@@ -348,7 +403,7 @@ class _Miner:
         after = Counter(g for k, g in groups.items() if k > i)
         return any(c >= 2 and g not in before and g in self.dated for g, c in after.items())
 
-    def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float]]:
+    def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float, str]]:
         """Markers after which, on most pages, no unique prose follows (comments aside)."""
         out = []
         for pat, ev in markers:
@@ -357,29 +412,37 @@ class _Miner:
                 firsts.setdefault(p, i)
             if len(firsts) < self.min_pages:
                 continue
-            ok, quiet, positions = True, 0, []
+            ok, quiet, after_article, with_comments, positions = True, 0, 0, 0, []
             for p, i in firsts.items():
                 lines = self.pages[p].lines
                 total = sum(len(t) for t in lines) or 1
                 positions.append(sum(len(t) for t in lines[:i]) / total)
                 before = sum(len(lines[k]) for k in range(i) if self._prose(p, k))
-                after = sum(len(lines[k]) for k in range(i + 1, len(lines)) if self._prose(p, k))
-                # the article comes first: some unique text, and a real paragraph (menus of
-                # headlines are unique too, but their lines are short)
-                if before < 100 or not any(
-                    self._prose(p, k) and lines[k].count(" ") >= 19 for k in range(i)
-                ):
+                # after the marker, only paragraphs count: lists of related headlines are short
+                after = sum(len(lines[k]) for k in range(i + 1, len(lines)) if self._paragraph(p, (k,)))
+                comments = self._comments_after(p, i)
+                # The article comes first: some unique text and a real paragraph (menus of
+                # headlines are unique too, but their lines are short). A marker with real
+                # paragraphs after it and none before heads the article: a menu entry, never a
+                # trailer. A page whose article is too short to tell (a quote, a poem) says nothing.
+                if before >= 100 and self._paragraph(p, range(i)):
+                    after_article += 1
+                elif self._paragraph(p, range(i + 1, len(lines))) and not comments:
                     ok = False
                     break
-                if after <= max(150, 0.2 * before) or self._comments_after(p, i):
+                if after <= max(150, 0.2 * before) or comments:
                     quiet += 1
-            # A fixed marker high up the page may be a menu entry that heads the article on other
-            # pages (a section name); a dated signature is a comment's, wherever long comments put it.
-            lowest = 0.03 if pat in self.dated else 0.15
-            if not ok or quiet < max(2, math.ceil(0.6 * len(firsts))) or min(positions) < lowest:
+                    with_comments += comments
+            need = max(2, math.ceil(0.6 * len(firsts)))
+            if not ok or after_article < need or quiet < need or min(positions) < 0.03:
                 continue
             min_pos = max(0.02, math.floor(min(positions) * 0.6 * 100) / 100)
-            out.append((pat, ev, min_pos))
+            note = (
+                f"after the article on {after_article} of {len(firsts)} pages; followed by no more "
+                f"article text on {quiet} ({with_comments} of them a comment section); "
+                f"earliest at {min(positions):.0%} of the page"
+            )
+            out.append((pat, ev, min_pos, note))
         return out
 
 
@@ -419,7 +482,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
     trailers = m.trailers(marker_cands)
     # keep the trailer that comes first on most pages; later ones are cut with it anyway
     trailers.sort(key=lambda t: sum(i for _, i in t[1].occurrences) / len(t[1].occurrences))
-    for n, (pat, ev, min_pos) in enumerate(trailers[:2]):
+    for n, (pat, ev, min_pos, note) in enumerate(trailers[:2]):
         props.append(Proposal(
             id=f"{slug}.trailer-{n + 1}" if n else f"{slug}.trailer",
             kind="trailer",
@@ -427,6 +490,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
             keys={"pattern": pat, "min_position": min_pos},
             evidence=[(ev.examples[0], ev)],
             drop=ev.examples[:2],
+            notes=[note],
         ))
 
     for n, (pat, ev, words, marked) in enumerate(shapes):
@@ -446,6 +510,22 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
             keys=keys,
             evidence=[(pat, ev)],
             drop=ev.examples[:3],
+        ))
+
+    head = m.head()
+    if head is not None:
+        a, b, ev, span = head
+        p0, i0 = ev.occurrences[0]
+        j0 = next(j for j in range(i0 + 1, len(m.keys[p0])) if m.keys[p0][j] == b)
+        example = m.pages[p0].lines[i0:j0 + 1]
+        props.append(Proposal(
+            id=f"{slug}.head",
+            kind="block",
+            description=f"Proposed: the page head, from {a!r} down to {b!r} just above the article.",
+            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 10},
+            evidence=[(a, ev)],
+            drop=["\n".join(example)],
+            notes=[f"the end line comes 1 to 6 lines above the first paragraph on {ev.pages} pages; span up to {span} lines"],
         ))
 
     for n, (a, b, ev, span, example) in enumerate(blocks):
@@ -518,7 +598,8 @@ def _validated(prop: Proposal, site: str) -> Proposal | None:
 def _enabled(prop: Proposal) -> Proposal:
     if prop.enabled:
         return prop
-    return Proposal(prop.id, prop.kind, prop.description, prop.keys, prop.evidence, prop.drop, prop.keep)
+    return Proposal(prop.id, prop.kind, prop.description, prop.keys, prop.evidence, prop.drop, prop.keep,
+                    notes=prop.notes)
 
 
 def render_pack(props: Sequence[Proposal], site: str, *, keep_limit: int = 2, header: str = "") -> str:
@@ -539,6 +620,7 @@ def render_pack(props: Sequence[Proposal], site: str, *, keep_limit: int = 2, he
         else:
             for _, ev in prop.evidence[:1]:
                 out.append(f"# evidence: {ev.describe()}")
+        out.extend(f"# evidence: {note}" for note in prop.notes)
         if prop.review:
             out.append(f"# review: {prop.review}")
         out += ["[[rule]]", f"id = {toml_str(prop.id)}", f"kind = {toml_str(prop.kind)}",

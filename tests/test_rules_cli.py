@@ -171,3 +171,11 @@ def test_suggest_writes_a_pack(tmp_path):
 def test_sample_tables_are_validated(sample, message):
     with pytest.raises(RuleError, match=message.replace("[", r"\[").replace("]", r"\]")):
         load_text(PACK + "\n[[sample]]\n" + sample, "x.toml")
+
+
+def test_sample_errors_name_the_sample_line():
+    text = PACK + '\n[[sample]]\ninput = "a.txt"\ncontains = ["x"]\n\n[[sample]]\ninput = "b.txt"\nbad = 1\n'
+    with pytest.raises(RuleError) as e:
+        load_text(text, "x.toml")
+    want = text.splitlines().index("[[sample]]", text.splitlines().index("[[sample]]") + 1) + 1
+    assert f"x.toml:{want}:" in str(e.value)

@@ -101,7 +101,10 @@ def test_a_quote_repeated_inside_articles_is_not_proposed_blindly(proposed):
 
 def test_every_rule_carries_evidence_and_examples(proposed):
     text = proposed.read_text(encoding="utf-8")
-    assert text.count("[[rule]]") == text.count("# evidence:")
+    chunks = text.split("[[rule]]")
+    assert len(chunks) > 4
+    for before in chunks[:-1]:  # the comments right above each [[rule]]
+        assert "# evidence:" in before.rstrip().rsplit("\n\n", 1)[-1]
     data = tomllib.loads(text)
     for raw in data["rule"]:
         assert raw["drop"] and raw["keep"], raw["id"]
@@ -133,3 +136,44 @@ def test_helpers():
     assert var_pattern(["a b", "c"]).startswith(r"\p{L}")
     for s in ("plain", "it's", 'say "hi"', "back\\slash", "tab\there"):
         assert tomllib.loads(f"x = {toml_str(s)}")["x"] == s
+
+
+def test_page_head_between_repeated_lines_becomes_a_block():
+    stories = [
+        ("Mayor resigns", "Sunny and warm", "Council approves harbour repairs",
+         "Councillors voted on Monday to spend four million on the crumbling harbour wall before the winter storms arrive on the coast."),
+        ("Storm warning", "Rain all day", "Library opens late on Fridays",
+         "From next month the central library will keep its reading rooms open until nine, after a survey asked students what they needed."),
+        ("Cup final", "Windy evening", "Stadium seats to be replaced",
+         "Every plastic seat in the north stand is cracked or faded, and the club says new ones will arrive in time for the first home game."),
+        ("Bridge closed", "Cloudy morning", "Orchard harvest smaller this year",
+         "A late frost in April killed most of the blossom, so growers expect to pick barely half of the apples they sold at market last autumn."),
+        ("New museum", "Snow flurries", "Railway timetable changes",
+         "Trains to the coast will leave twenty minutes earlier from December, which commuters fear will make the morning connection impossible."),
+    ]
+    pages = []
+    for trend, sky, headline, paragraph in stories:
+        text = "\n".join([
+            f"{headline} | Daily Example", "Skip to content", f"Trending: {trend}", sky, "Share this story",
+            headline, paragraph, "Readers can send their views to the letters page by email or post.",
+        ])
+        pages.append(Page.from_text(headline, text))
+    props = {p.id: p for p in suggest_rules(pages, "example.com")}
+    head = props["example.head"]
+    assert head.kind == "block"
+    assert head.keys["start"] == "^Skip to content$" and head.keys["end"] == "^Share this story$"
+    pack = load_text_of(render_pack_for([head]))
+    (rule,) = pack.rules
+    assert rule.acts_on("Skip to content\nTrending: something new\nShare this story")
+
+
+def render_pack_for(props):
+    from cleaner.suggest import render_pack
+
+    return render_pack(props, "example.com")
+
+
+def load_text_of(text):
+    from cleaner.ruleset.loader import load_text
+
+    return load_text(text, "<test>")

@@ -302,9 +302,10 @@ def _samples(raw: Any, path: str, loc: _Locator) -> list[dict]:
     if not isinstance(raw, list) or not all(isinstance(s, dict) for s in raw):
         raise RuleError(path, "samples must be written as [[sample]] tables", line=loc.key("sample"), key="sample")
     here = Path(path).parent
+    starts = [i + 1 for i, x in enumerate(loc.lines) if x.strip().startswith("[[sample]]")]
     out = []
-    for s in raw:
-        line = loc.key("sample")
+    for n, s in enumerate(raw):
+        line = starts[n] if n < len(starts) else loc.key("sample")
         for key, value in s.items():
             if key not in schema.SAMPLE_KEYS:
                 raise RuleError(

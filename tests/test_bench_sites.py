@@ -1,0 +1,19 @@
+"""The site-pack benchmark runs end to end on a few Dragnet sites (skipped without ../shared/eval)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.data import have_eval
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not have_eval(), reason="evaluation data (../shared/eval) not present")
+def test_suggested_packs_help_on_pages_they_did_not_see(tmp_path):
+    from benchmarks.sites import folds, run
+
+    assert folds([1, 2, 3, 4, 5]) == [([1, 3, 5], [2, 4]), ([2, 4], [1, 3, 5])]
+    res = run(0.5, 3, tmp_path)
+    assert res["pages"] > 0 and len(res["per_site"]) == 3
+    assert res["sugg"]["f1"] > res["base"]["f1"]
+    assert len(list(tmp_path.glob("*.toml"))) == 6  # two folds a site
