@@ -63,8 +63,13 @@ def clean(
     site: Annotated[Optional[str], typer.Option("--site", help="Apply this site's pack (e.g. tampafp.com).")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="text or html (default: detect).")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each removal with its rule, and metadata sources.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local, or ray: JSON lines/Parquet in, JSON-lines files in -o.")] = "local",
+    address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: start Ray locally).")] = None,
 ) -> None:
     """Clean documents: print the article text, or write <name>.txt and <name>.json under -o."""
+    if engine != "local":
+        _clean_on_engine(engine, paths, output, rules, address)
+        return
     cleaner = _build_cleaner(rules)
     failures = 0
     files = _inputs(paths)
@@ -88,6 +93,29 @@ def clean(
         typer.echo(f"cleaned {len(files) - failures} of {len(files)} documents into {output}", err=True)
     if failures:
         typer.echo(f"cleaner: {failures} document(s) failed", err=True)
+        raise typer.Exit(1)
+
+
+def _clean_on_engine(engine: str, paths: list[Path], output: Optional[Path], rules: Optional[list[Path]], address: Optional[str]) -> None:
+    """`--engine ray`: the same records as the local command, written by Ray (see integrations/ray.py)."""
+    if engine != "ray":
+        _die(f"unknown engine {engine!r} (known: local, ray)")
+    if output is None:
+        _die("--engine ray writes JSON-lines files: give an output folder with -o")
+    try:
+        from cleaner.integrations.ray import print_errors, run_clean
+
+        report = run_clean([str(p) for p in paths], str(output), rules=[str(r) for r in rules] if rules else None, address=address)
+    except ImportError as e:
+        _die(str(e))
+    except RuleError as e:
+        _die(f"invalid rule file: {e}")
+    except CleanerError as e:
+        _die(str(e))
+    print_errors(report)
+    typer.echo(f"cleaned {report.written} documents into {len(report.files)} file(s) in {output}", err=True)
+    if report.errors:
+        typer.echo(f"cleaner: {len(report.errors)} document(s) failed", err=True)
         raise typer.Exit(1)
 
 
