@@ -10,7 +10,9 @@ Select these with `-m engine`; each skips when its engine is not installed.
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
+import os
 import pickle
 import shutil
 import subprocess
@@ -41,6 +43,14 @@ keep = ["The internal notes were published."]
 URLS = [None, "https://www.tampafp.com/story", "https://example.org/news/a", "http://news.tampafp.com/x"]
 EXTRAS = ["", "\n\nREAD: Another story on the same topic\n", "\n\nInternal note: check the figures\n",
           "date 2025-04-07 "]
+
+
+def need(module: str):
+    """Import an engine, or skip the test when it is not installed (CI sets
+    CLEANER_REQUIRE_ENGINES=1 so that a missing engine fails instead of skipping silently)."""
+    if os.environ.get("CLEANER_REQUIRE_ENGINES"):
+        return importlib.import_module(module)
+    return pytest.importorskip(module)
 
 
 def corpus(n: int = 120) -> list[dict]:
@@ -150,8 +160,8 @@ def test_metadata_fields_cover_every_field_the_corpus_gets(rules_dir):
 
 @pytest.fixture(scope="module")
 def ray_session():
-    ray = pytest.importorskip("ray")
-    pytest.importorskip("ray.data")
+    ray = need("ray")
+    need("ray.data")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield ray
     ray.shutdown()
@@ -176,7 +186,7 @@ def _read_outputs(folder: Path) -> dict[str, dict]:
 
 @pytest.mark.engine
 def test_ray_cli_equals_single_process(ray_session, rules_dir, tmp_path):
-    pa = pytest.importorskip("pyarrow")
+    pa = need("pyarrow")
     import pyarrow.parquet as pq
     from typer.testing import CliRunner
 
@@ -244,7 +254,7 @@ def test_ray_dataset_rules_reach_workers_without_the_folder(ray_session, rules_d
 
 @pytest.mark.engine
 def test_hf_map_num_proc_equals_single_process(tmp_path):
-    datasets = pytest.importorskip("datasets")
+    datasets = need("datasets")
     from cleaner.integrations.hf import clean_batch
 
     records = [dict(r, url=r.get("url") or "") for r in corpus()]  # one type per column
@@ -260,7 +270,7 @@ def test_hf_map_num_proc_equals_single_process(tmp_path):
 
 @pytest.mark.engine
 def test_hf_other_text_field_and_rules(rules_dir):
-    datasets = pytest.importorskip("datasets")
+    datasets = need("datasets")
     from cleaner.integrations.hf import clean_dataset
 
     records = [{"id": r["id"], "body": r["text"], "url": r.get("url") or ""} for r in corpus(40)]
@@ -299,7 +309,7 @@ def _check_datatrove(out: Path, records: list[dict], rules) -> None:
 
 @pytest.mark.engine
 def test_datatrove_local_executor_equals_single_process(rules_dir, tmp_path):
-    pytest.importorskip("datatrove")
+    need("datatrove")
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
@@ -325,7 +335,7 @@ def test_datatrove_local_executor_equals_single_process(rules_dir, tmp_path):
 
 @pytest.mark.engine
 def test_datatrove_ray_executor_equals_single_process(ray_session, rules_dir, tmp_path):
-    pytest.importorskip("datatrove")
+    need("datatrove")
     from datatrove.executor.ray import RayPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
