@@ -257,12 +257,10 @@ def init(address: str | None = None, num_cpus: int | None = None) -> Any:
     local one (no dashboard: it would try to reach the network). Reuses a running session."""
     ray = _ray()
     if not ray.is_initialized():
-        kw: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
-        if address:
-            kw["address"] = address
-        elif num_cpus:
-            kw["num_cpus"] = num_cpus
-        ray.init(**kw)
+        if address:  # an existing cluster: its own settings apply
+            ray.init(address=address)
+        else:
+            ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False)
     return ray
 
 
