@@ -56,8 +56,13 @@ def clean(
     removed: Annotated[bool, typer.Option("--removed", help="Include the removals in JSON-lines records.")] = False,
     max_doc_bytes: Annotated[int, typer.Option("--max-doc-bytes", min=1, help="Refuse documents (and JSON lines) larger than this.")] = DEFAULT_MAX_DOC_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local, or ray: JSON lines/Parquet in, JSON-lines files in -o.")] = "local",
+    address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: start Ray locally).")] = None,
 ) -> None:
     """Clean documents: print the text, or write a mirrored folder or JSON lines under -o."""
+    if engine != "local":
+        _clean_on_engine(engine, paths, output, rules, address, text_field=text_field, id_field=id_field, url_field=url_field)
+        return
     cleaner = _build_cleaner(rules)
     try:
         sources = find_sources(paths, glob or ())
@@ -221,6 +226,35 @@ def rules_suggest(
     else:
         atomic_write_text(output, text)
         typer.echo(f"wrote {output}; next: cleaner rules test {output}", err=True)
+
+
+def _clean_on_engine(
+    engine: str, paths: list[str], output: Optional[str], rules: Optional[list[Path]], address: Optional[str],
+    *, text_field: str = "text", id_field: str = "id", url_field: str = "url",
+) -> None:
+    """`--engine ray`: the same records as the local command, written by Ray (see integrations/ray.py)."""
+    if engine != "ray":
+        _die(f"unknown engine {engine!r} (known: local, ray)")
+    if output is None:
+        _die("--engine ray writes JSON-lines files: give an output folder with -o")
+    try:
+        from cleaner.integrations.ray import print_errors, run_clean
+
+        report = run_clean(
+            [str(p) for p in paths], str(output), rules=[str(r) for r in rules] if rules else None, address=address,
+            text_field=text_field, id_field=id_field, url_field=url_field,
+        )
+    except ImportError as e:
+        _die(str(e))
+    except RuleError as e:
+        _die(f"invalid rule file: {e}")
+    except CleanerError as e:
+        _die(str(e))
+    print_errors(report)
+    typer.echo(f"cleaned {report.written} documents into {len(report.files)} file(s) in {output}", err=True)
+    if report.errors:
+        typer.echo(f"cleaner: {len(report.errors)} document(s) failed", err=True)
+        raise typer.Exit(1)
 
 
 def main() -> None:  # pragma: no cover

@@ -18,6 +18,7 @@ from ..errors import RuleError
 from . import schema
 from .kinds import KIND_CLASSES, Rule
 from .pack import Pack
+from .snapshot import RuleText
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -355,5 +356,8 @@ def load_dir(path: str | Path, origin: str | None = None) -> list[Pack]:
 def load_packs(paths: Iterable[str | Path], origin: str | None = None) -> list[Pack]:
     packs: list[Pack] = []
     for p in paths:
+        if isinstance(p, RuleText):  # a rule file read elsewhere (see snapshot.py)
+            packs.append(load_text(p.text, p.path, origin or p.origin or "user"))
+            continue
         packs.extend(load_dir(p, origin))
     return packs

@@ -1,0 +1,360 @@
+"""Engines (Ray, HuggingFace datasets, datatrove) produce the single-process output, record for record.
+
+Each engine runs for real on a small corpus (the seed documents and variations of them, with and
+without site URLs, plus a user rule folder). The expected records come from `expected_records`,
+the in-process single-process path (`clean_record` over a fresh `Cleaner`), the same function the
+engines call per document; engine outputs are compared as sets keyed by id (order is free).
+Select these with `-m engine`; each skips when its engine is not installed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+import json
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner, RuleError
+from cleaner.integrations import MissingExtra, clean_record, metadata_fields, require
+from cleaner.ruleset.snapshot import snapshot
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "tests" / "fixtures" / "seeds"
+
+USER_PACK = """
+[pack]
+description = "test pack: drops 'Internal note:' lines"
+
+[[rule]]
+id = "test.internal-note"
+kind = "line"
+pattern = '^Internal note:'
+drop = ["Internal note: check the figures"]
+keep = ["The internal notes were published."]
+"""
+
+URLS = [None, "https://www.tampafp.com/story", "https://example.org/news/a", "http://news.tampafp.com/x"]
+EXTRAS = ["", "\n\nREAD: Another story on the same topic\n", "\n\nInternal note: check the figures\n",
+          "date 2025-04-07 "]
+
+
+def need(module: str):
+    """Import an engine, or skip the test when it is not installed (CI sets
+    CLEANER_REQUIRE_ENGINES=1 so that a missing engine fails instead of skipping silently)."""
+    if os.environ.get("CLEANER_REQUIRE_ENGINES"):
+        return importlib.import_module(module)
+    return pytest.importorskip(module)
+
+
+def corpus(n: int = 120) -> list[dict]:
+    """Deterministic variations of the seed documents: URL (site packs), inserted boilerplate,
+    a date header, the user rule's target line; string ids, plus one extra field carried through."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*[0-9a-f].txt"))]
+    out = []
+    for i in range(n):
+        text = seeds[i % len(seeds)]
+        extra = EXTRAS[(i // 2) % len(EXTRAS)]
+        if extra.startswith("date"):
+            text = extra + text
+        else:
+            paras = text.split("\n\n")
+            k = 1 + i % max(1, len(paras) - 1)
+            text = "\n\n".join(paras[:k]) + extra + "\n\n".join(paras[k:])
+        rec = {"id": f"doc-{i:04d}", "text": text, "lang": "en"}
+        if URLS[i % len(URLS)]:
+            rec["url"] = URLS[i % len(URLS)]
+        out.append(rec)
+    return out
+
+
+def expected_records(records: list[dict], rules=None) -> dict[str, dict]:
+    """The single-process output: one Cleaner, one record at a time, keyed by id."""
+    c = Cleaner(rules=rules)
+    return {r["id"]: clean_record(c, r) for r in records}
+
+
+@pytest.fixture(scope="module")
+def rules_dir(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("rules")
+    (d / "mine.toml").write_text(USER_PACK, encoding="utf-8")
+    return d
+
+
+def test_corpus_exercises_the_rules(rules_dir):
+    want = expected_records(corpus(), rules_dir)
+    fired = {s for r in want.values() for s in r["sources"].values()}
+    assert {"meta.date-header", "title.page-title"} <= fired
+    assert any(r["metadata"].get("site") == "Tampa Free Press" for r in want.values())
+    assert not any("Internal note" in r["text"] for r in want.values())
+    assert any("Internal note" in r["text"] for r in expected_records(corpus()).values())
+
+
+# --- light core: no engine on import, missing extras name the pip command -----------------------
+
+
+def test_import_cleaner_imports_no_engine():
+    code = (
+        "import sys, cleaner, cleaner.integrations, cleaner.integrations.hf, cleaner.integrations.ray\n"
+        "print(sorted(m for m in ('ray', 'datasets', 'datatrove', 'pandas', 'pyarrow') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_missing_extra_names_the_pip_command(monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if ray were not installed
+    with pytest.raises(MissingExtra, match=r"pip install 'cleaner\[ray\]'"):
+        require("ray", "ray")
+    from cleaner.integrations.ray import run_clean
+
+    with pytest.raises(ImportError, match=r"pip install 'cleaner\[ray\]'"):
+        run_clean([str(SEEDS / "000_b3c9ea3ec74f0b8e.txt")], "/nonexistent-out")
+
+
+def test_missing_datatrove_names_the_pip_command():
+    code = (
+        "import sys; sys.modules['datatrove'] = None\n"
+        "from cleaner.integrations.datatrove import CleanerStep\n"
+        "try:\n    CleanerStep()\nexcept ImportError as e:\n    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert "pip install 'cleaner[datatrove]'" in out.stdout
+
+
+# --- rules that travel as text ------------------------------------------------------------------
+
+
+def test_rule_texts_build_the_same_cleaner_without_the_files(rules_dir, tmp_path):
+    d = tmp_path / "r"
+    shutil.copytree(rules_dir, d)
+    texts = snapshot(d)
+    c = Cleaner(rules=texts)
+    shutil.rmtree(d)  # the texts are enough from now on
+    c2 = pickle.loads(pickle.dumps(c))
+    want = expected_records(corpus(20), rules_dir)
+    assert {r["id"]: clean_record(c2, r) for r in corpus(20)} == want
+
+
+def test_rule_text_errors_name_the_original_file(tmp_path):
+    (tmp_path / "bad.toml").write_text("[[rule]]\nid = 'my.bad'\nkind = 'line'\npattern = '(['\n")
+    texts = snapshot(tmp_path)
+    with pytest.raises(RuleError, match=r"bad\.toml:4.*my\.bad"):
+        Cleaner(rules=texts)
+
+
+def test_metadata_fields_cover_every_field_the_corpus_gets(rules_dir):
+    fields = set(metadata_fields(Cleaner(rules=rules_dir)))
+    for r in expected_records(corpus(), rules_dir).values():
+        assert set(r["metadata"]) <= fields
+
+
+# --- Ray ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ray_session():
+    ray = need("ray")
+    need("ray.data")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()
+
+
+def _write_jsonl(path: Path, records: list[dict]) -> None:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "wt", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def _read_outputs(folder: Path) -> dict[str, dict]:
+    got: dict[str, dict] = {}
+    for f in sorted(folder.glob("*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            assert rec["id"] not in got, f"duplicate record {rec['id']}"
+            got[rec["id"]] = rec
+    return got
+
+
+@pytest.mark.engine
+def test_ray_cli_equals_single_process(ray_session, rules_dir, tmp_path):
+    pa = need("pyarrow")
+    import pyarrow.parquet as pq
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    records = corpus()
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl(src / "a.jsonl.gz", records[:50])
+    _write_jsonl(src / "b.jsonl", records[50:90])
+    pq.write_table(pa.Table.from_pylist(records[90:]), src / "c.parquet")
+    before = {p.name: p.read_bytes() for p in src.iterdir()}
+    out = tmp_path / "out"
+    res = CliRunner().invoke(app, ["clean", str(src), "-o", str(out), "--engine", "ray", "--rules", str(rules_dir)])
+    assert res.exit_code == 0, res.output
+    assert {p.name: p.read_bytes() for p in src.iterdir()} == before  # inputs untouched
+    # A Parquet row has every column (null where the record had no such field): that is its record.
+    as_read = records[:90] + pq.read_table(src / "c.parquet").to_pylist()
+    assert _read_outputs(out) == expected_records(as_read, rules_dir)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # staging folder gone
+
+    # A second run into the same folder would mix two outputs: refused, nothing written.
+    res = CliRunner().invoke(app, ["clean", str(src), "-o", str(out), "--engine", "ray"])
+    assert res.exit_code == 2 and "already holds" in res.output
+
+
+@pytest.mark.engine
+def test_ray_bad_record_is_reported_and_the_rest_written(ray_session, tmp_path):
+    from cleaner.integrations.ray import run_clean
+
+    records = corpus(10)
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, records[:5] + [{"id": "broken", "body": "no text field"}] + records[5:])
+    with open(src, "a", encoding="utf-8") as f:
+        f.write("{not json\n")
+    report = run_clean([str(src)], str(tmp_path / "out"))
+    assert report.written == 10
+    assert sorted(e["id"] or "" for e in report.errors) == ["", "broken"]
+    assert _read_outputs(tmp_path / "out") == expected_records(records)
+
+
+@pytest.mark.engine
+@pytest.mark.parametrize("batch_format", ["pandas", "pyarrow"])
+def test_ray_dataset_rules_reach_workers_without_the_folder(ray_session, rules_dir, tmp_path, batch_format):
+    from cleaner.integrations.ray import clean_dataset
+
+    d = tmp_path / "rules"
+    shutil.copytree(rules_dir, d)
+    records = corpus(60)
+    ds = clean_dataset(ray_session.data.from_items(records), rules=d, batch_format=batch_format, batch_size=16)
+    shutil.rmtree(d)  # the dataset is lazy: the workers run after the folder is gone
+    rows = ds.take_all()
+    want = expected_records(records, rules_dir)
+    assert len(rows) == len(want)
+    for row in rows:
+        w = want[row["id"]]
+        assert row["text"] == w["text"]
+        meta = {k[5:]: v for k, v in row.items() if k.startswith("meta_") and v is not None}
+        assert meta == w["metadata"]
+        assert row["lang"] == "en"
+
+
+# --- HuggingFace datasets -----------------------------------------------------------------------
+
+
+@pytest.mark.engine
+def test_hf_map_num_proc_equals_single_process(tmp_path):
+    datasets = need("datasets")
+    from cleaner.integrations.hf import clean_batch
+
+    records = [dict(r, url=r.get("url") or "") for r in corpus()]  # one type per column
+    ds = datasets.Dataset.from_list(records)
+    out = ds.map(clean_batch, batched=True, batch_size=16, num_proc=2)
+    want = expected_records(records)
+    assert len(out) == len(want)
+    for row in out:
+        w = want[row["id"]]
+        assert row["text"] == w["text"]
+        assert {k[5:]: v for k, v in row.items() if k.startswith("meta_") and v is not None} == w["metadata"]
+
+
+@pytest.mark.engine
+def test_hf_other_text_field_and_rules(rules_dir):
+    datasets = need("datasets")
+    from cleaner.integrations.hf import clean_dataset
+
+    records = [{"id": r["id"], "body": r["text"], "url": r.get("url") or ""} for r in corpus(40)]
+    out = clean_dataset(datasets.Dataset.from_list(records), rules=rules_dir, text_field="body", prefix="c_")
+    want = expected_records([{"id": r["id"], "text": r["body"], "url": r["url"]} for r in records], rules_dir)
+    for row in out:
+        assert row["body"] == want[row["id"]]["text"]
+        assert {k[2:]: v for k, v in row.items() if k.startswith("c_") and v is not None} == want[row["id"]]["metadata"]
+
+
+# --- datatrove ----------------------------------------------------------------------------------
+
+
+def _datatrove_outputs(folder: Path) -> dict[str, dict]:
+    got = {}
+    for f in sorted(folder.glob("*.jsonl.gz")):
+        with gzip.open(f, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                got[rec["id"]] = rec
+    return got
+
+
+def _check_datatrove(out: Path, records: list[dict], rules) -> None:
+    want = expected_records(records, rules)
+    got = _datatrove_outputs(out)
+    assert set(got) == set(want)
+    for rid, w in want.items():
+        src = next(r for r in records if r["id"] == rid)
+        carried = {k: v for k, v in src.items() if k not in ("id", "text")}
+        assert got[rid]["text"] == w["text"]
+        meta = dict(got[rid]["metadata"])
+        meta.pop("file_path", None)  # added by datatrove's reader
+        assert meta == {**carried, **w["metadata"]}
+
+
+@pytest.mark.engine
+def test_datatrove_local_executor_equals_single_process(rules_dir, tmp_path):
+    need("datatrove")
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from cleaner.integrations.datatrove import CleanerStep
+
+    records = corpus(80)
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl(src / "a.jsonl.gz", records[:40])
+    _write_jsonl(src / "b.jsonl.gz", records[40:])
+    out = tmp_path / "out"
+    LocalPipelineExecutor(
+        pipeline=[JsonlReader(str(src)), CleanerStep(rules=rules_dir), JsonlWriter(str(out))],
+        tasks=2, workers=2, logging_dir=str(tmp_path / "logs"),
+    ).run()
+    _check_datatrove(out, records, rules_dir)
+    stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
+    step = next(s for s in stats if "cleaner" in s["name"])
+    assert step["stats"]["documents"] == 80
+    assert "removed.test.internal-note" in step["stats"]
+
+
+@pytest.mark.engine
+def test_datatrove_ray_executor_equals_single_process(ray_session, rules_dir, tmp_path):
+    need("datatrove")
+    from datatrove.executor.ray import RayPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+
+    from cleaner.integrations.datatrove import CleanerStep
+
+    records = corpus(60)
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl(src / "a.jsonl.gz", records[:30])
+    _write_jsonl(src / "b.jsonl.gz", records[30:])
+    out = tmp_path / "out"
+    d = tmp_path / "rules"
+    shutil.copytree(rules_dir, d)
+    step = CleanerStep(rules=d)
+    shutil.rmtree(d)  # the step carries the rules as text
+    RayPipelineExecutor(
+        pipeline=[JsonlReader(str(src)), step, JsonlWriter(str(out))],
+        tasks=2, workers=2, mem_per_cpu_gb=0.25, logging_dir=str(tmp_path / "logs"),
+    ).run()
+    _check_datatrove(out, records, rules_dir)
+
