@@ -77,3 +77,18 @@ def to_iso(value: str, *, today: _dt.date | None = None) -> str | None:
             g = {k: (int(v) if v and k != "tz" else v) for k, v in m.groupdict().items()}
             return build_iso(g["y"], g["m"], g["d"], g.get("H"), g.get("M"), g.get("S"), _tz(g.get("tz")), today=today)
     return None
+
+
+def html_date(tree: object, url: str | None = None) -> tuple[str, str] | None:
+    """The publication date of a parsed page, with its source.
+
+    htmldate's answer (original date, extensive search) unless the page says otherwise.
+    """
+    from htmldate import find_date
+
+    found = find_date(tree, url=url, original_date=True, extensive_search=True)
+    if found:
+        iso = to_iso(found)
+        if iso:
+            return iso, "html:htmldate"
+    return None

@@ -1,0 +1,185 @@
+"""HTML in: the page's main text as lines, plus the page's own metadata, from one parse.
+
+trafilatura finds the main text; the rule packs then run over its lines as over any plain text
+(related inserts, promos, captions and credits the extractor kept). The page is parsed once with
+lxml and the tree handed to trafilatura (body and metadata) and htmldate (date), which copy it
+before pruning.
+
+Extraction settings, measured on the article-extraction benchmark (`benchmarks/html_quality.py`):
+trafilatura's precision mode without its fallback extractors is both more precise and faster
+than its default, but now and then keeps far too little of a page; then the default (balanced,
+with fallbacks) runs as well, and the longer text wins when it is much longer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .result import CleanResult
+    from .ruleset.pack import RuleSet
+
+# A precision-mode text shorter than this (characters) is checked against the default extraction.
+SHORT_TEXT = 500
+# ...and replaced by it when the default text is at least this many times longer.
+FALLBACK_RATIO = 2.0
+
+# trafilatura's metadata field -> our metadata key.
+_META_FIELDS = (
+    ("title", "title"),
+    ("author", "author"),
+    ("sitename", "site"),
+    ("url", "canonical_url"),
+    ("description", "description"),
+)
+
+
+@dataclass
+class Page:
+    """The main text of one HTML page and the metadata the page itself gives.
+
+    `metadata` maps a field to `(value, source)`; the source names where on the page the value
+    came from (`html:meta`, `html:htmldate`, ...), and ends up in `CleanResult.sources`.
+    """
+
+    text: str
+    metadata: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    extractor: str = ""  # which extraction produced the text
+
+
+def parse(content: str | bytes) -> Any:
+    """An lxml tree of the page (None for an empty page); raises InputError when it is not HTML."""
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(content)
+    except Exception as e:  # noqa: BLE001 - lxml raises several types for broken input
+        raise InputError(f"cannot parse HTML: {e}") from None
+    return tree
+
+
+def main_text(tree: Any, url: str | None = None) -> tuple[str, str]:
+    """The main text of a parsed page and the name of the extraction that produced it."""
+    from trafilatura import bare_extraction
+
+    common = {"url": url, "include_comments": False, "with_metadata": False}
+    doc = bare_extraction(tree, fast=True, favor_precision=True, **common)
+    text = (doc.text if doc is not None else "") or ""
+    if len(text) >= SHORT_TEXT:
+        return text, "trafilatura:precision"
+    doc = bare_extraction(tree, **common)
+    other = (doc.text if doc is not None else "") or ""
+    if len(other) >= FALLBACK_RATIO * max(len(text), 1):
+        return other, "trafilatura:default"
+    return text, "trafilatura:precision"
+
+
+def page_metadata(tree: Any, url: str | None = None) -> dict[str, tuple[Any, str]]:
+    """Title, author, site name, canonical URL, language and publication date from the page.
+
+    trafilatura's metadata readers, minus the ones we do not use (categories, tags, licence,
+    author guessed from the body), which cost more than the main-text extraction on news pages.
+    """
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+
+    from .metadata.dates import html_date
+
+    out: dict[str, tuple[Any, str]] = {}
+    meta = examine_meta(tree)  # <meta> tags and OpenGraph
+    if meta.author and " " not in meta.author:  # a handle or a single word is not a byline
+        meta.author = None
+    try:
+        meta = extract_meta_json(tree, meta)  # JSON-LD overrides
+    except Exception:  # noqa: BLE001 - malformed JSON-LD must not lose the page
+        pass
+    title_source = "html:meta"
+    if not meta.title:
+        meta.title, title_source = extract_title(tree), "html:title"
+    if not meta.url:
+        meta.url = extract_url(tree, url)
+    if not meta.sitename:
+        meta.sitename = extract_sitename(tree)
+    for src, key in _META_FIELDS:
+        value = getattr(meta, src, None)
+        if isinstance(value, str):
+            value = " ".join(value.split())
+        if value:
+            out[key] = (value, title_source if key == "title" else f"html:{src}")
+    lang = _page_lang(tree)
+    if lang:
+        out["language"] = (lang, "html:lang")
+    found = html_date(tree, url)
+    if found is not None:
+        out["date"] = found
+    return out
+
+
+def _page_lang(tree: Any) -> str | None:
+    """The page's declared language (`<html lang>` or a content-language meta), e.g. 'en'."""
+    values = tree.xpath("/html/@lang|//meta[@http-equiv='content-language' or @name='language']/@content")
+    for v in values:
+        code = str(v).strip().split(",")[0].strip().replace("_", "-").lower()
+        if 2 <= len(code.split("-")[0]) <= 3 and code.split("-")[0].isalpha():
+            return code.split("-")[0]
+    return None
+
+
+def extract(content: str | bytes, url: str | None = None) -> Page:
+    """Main text and metadata of one HTML page (one parse, shared by every step)."""
+    tree = parse(content)
+    if tree is None:
+        return Page("", {}, "empty")
+    meta = page_metadata(tree, url)
+    text, how = main_text(tree, url)
+    return Page(text, meta, how)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .:!?-–—|")
+
+
+def page_stages(page: Page) -> list:
+    """The engine's stages for an extracted page: the page's metadata goes in right after the
+    header stage (a header rule is trusted more, text bylines less), and a first line that
+    repeats the page's headline leaves the text (the headline is metadata)."""
+    from . import engine
+
+    def stage_page_meta(doc: Document, rs: RuleSet) -> None:
+        for key, (value, source) in page.metadata.items():
+            doc.set_meta(key, value, source)
+
+    def stage_page_title(doc: Document, rs: RuleSet) -> None:
+        title = doc.metadata.get("title")
+        if not title:
+            return
+        keys = {_fold(title)}
+        keys.update(_fold(part) for sep in (" | ", " - ", " – ", " — ") for part in title.split(sep) if len(part) > 20)
+        for n, i in enumerate(doc.alive()):
+            if n >= 3:
+                break
+            if _fold(doc.lines[i]) in keys:
+                doc.remove(i, "html.page-title", "title")
+
+    stages = list(engine.STAGES)
+    at = stages.index(engine.stage_headers) + 1 if engine.stage_headers in stages else 0
+    stages[at:at] = [stage_page_meta, stage_page_title]
+    return stages
+
+
+def clean_html(content: str | bytes, rs: RuleSet, *, url: str | None = None, host: str | None = None,
+               site: str | None = None, doc_id: str | None = None) -> CleanResult:
+    """Clean one HTML page: extract its main text and metadata, then run the rule stages."""
+    from . import engine
+
+    page = extract(content, url)
+    return engine.run(page.text, rs, url=url, host=host, site=site, doc_id=doc_id, stages=page_stages(page))
