@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from .document import Document
 from .metadata.dates import to_iso
+from .metadata.textdates import stage_dates
 from .normalize import normalize_line, normalize_text, paragraphs
 from .result import CleanResult, Removal
 from .ruleset.pack import RuleSet
@@ -193,6 +194,7 @@ STAGES: list[Stage] = [
     stage_trailer,
     stage_leading,
     stage_title,
+    stage_dates,
     stage_blocks,
     stage_lines,
     stage_repeated,

@@ -262,7 +262,53 @@ class RepeatedRule(Rule):
         return bool(self.find(_lines(text)))
 
 
+DATE_ROLES = ("date", "published", "updated", "ignore")
+
+
+@dataclass
+class DateFind:
+    """One date found in a line: ISO 8601 value and where it is."""
+
+    iso: str
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class DateRule(Rule):
+    """A date expression (role 'date') or a label that says what a nearby date is.
+
+    A date pattern's named groups (day, month, year, hour, minute, second, ampm, tz; or n1/n2/year
+    when the site's date format decides the order) are read into an ISO 8601 date; month names
+    come from the pack's `months` table. Label roles: 'published' marks the original publication
+    date, 'updated' a later change, 'ignore' a line whose dates never count (copyright, comments).
+    """
+
+    pattern: regex.Pattern = None  # type: ignore[assignment]
+    role: str = "date"
+    months: dict[str, int] = field(default_factory=dict)
+    kind: ClassVar[str] = "date"
+
+    def dates(
+        self, line: str, *, order: str | None = None, timezone: str | None = None, pos: int = 0, endpos: int | None = None
+    ) -> list[DateFind]:
+        """Every valid (past, possible) date this pattern finds in a line (or in line[pos:endpos])."""
+        from ..metadata.dates import from_parts
+
+        out = []
+        for m in self.pattern.finditer(line, pos, len(line) if endpos is None else endpos):
+            iso = from_parts(m.groupdict(), self.months, order=order, timezone=timezone)
+            if iso is not None:
+                out.append(DateFind(iso, m.start(), m.end()))
+        return out
+
+    def acts_on(self, text: str) -> bool:
+        if self.role == "date":
+            return any(self.dates(x) for x in _lines(text))
+        return any(self.pattern.search(x) for x in _lines(text))
+
+
 KIND_CLASSES: dict[str, type[Rule]] = {
     cls.kind: cls
-    for cls in (LineRule, BlockRule, TrailerRule, LeadingRule, InlineRule, HeaderRule, TitleRule, RepeatedRule)
+    for cls in (LineRule, BlockRule, TrailerRule, LeadingRule, InlineRule, HeaderRule, TitleRule, RepeatedRule, DateRule)
 }

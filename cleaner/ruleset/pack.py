@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .kinds import (
     BlockRule,
+    DateRule,
     HeaderRule,
     InlineRule,
     LeadingRule,
@@ -36,6 +37,9 @@ class Pack:
     priority: int = 0
     lang: str | None = None
     rules: list[Rule] = field(default_factory=list)
+    months: dict[str, int] = field(default_factory=dict)
+    date_format: str | None = None
+    timezone: str | None = None
 
     @property
     def is_site_pack(self) -> bool:
@@ -101,6 +105,10 @@ class RuleSet:
         self.inline = [r for r in rules if isinstance(r, InlineRule)]
         self.titles = [r for r in rules if isinstance(r, TitleRule)]
         self.repeated = [r for r in rules if isinstance(r, RepeatedRule)]
+        self.dates = [r for r in rules if isinstance(r, DateRule) and r.role == "date"]
+        self.date_labels = [r for r in rules if isinstance(r, DateRule) and r.role != "date"]
+        self.date_format = next((p.date_format for p in self.packs if p.date_format), None)
+        self.timezone = next((p.timezone for p in self.packs if p.timezone), None)
         self.leading_window = max((r.window for r in self.leading.rules), default=0)  # type: ignore[attr-defined]
 
     def __len__(self) -> int:
