@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # A precision-mode text shorter than this (characters) is checked against the default extraction.
 SHORT_TEXT = 500
 # ...and replaced by it when the default text is at least this many times longer.
-FALLBACK_RATIO = 2.0
+FALLBACK_RATIO = 1.5
 
 # trafilatura's metadata field -> our metadata key.
 _META_FIELDS = (
@@ -134,12 +134,58 @@ def _page_lang(tree: Any) -> str | None:
     return None
 
 
-def extract(content: str | bytes, url: str | None = None) -> Page:
-    """Main text and metadata of one HTML page (one parse, shared by every step)."""
+def text_date(tree: Any, rs: RuleSet) -> tuple[str, str, bool] | None:
+    """The date the page's visible text gives by the date rules: (ISO, source, trusted).
+
+    `trusted` is true for a byline or dateline that a label qualifies ('Published ...',
+    'Updated ...'): on pages that show one, it is the date the page itself states.
+    """
+    from . import engine
+    from .document import Document
+    from .metadata import textdates
+    from .normalize import normalize_line
+    from .visible import visible_text
+
+    if not rs.dates:
+        return None
+    doc = Document([normalize_line(x) for x in visible_text(tree).split("\n")])
+    engine.stage_title(doc, rs)
+    best, _ = textdates.find(doc, rs)
+    if best is None:
+        return None
+    trusted = best.dateline and best.role in ("published", "updated")
+    return best.iso, "html:text:" + textdates.source_of(best), trusted
+
+
+def choose_date(tree: Any, url: str | None, meta: dict[str, tuple[Any, str]],
+                from_text: tuple[str, str, bool] | None) -> None:
+    """The page's publication date, by trust: a labelled byline in the visible text
+    ('Published ...'), the page's metadata and markup (htmldate, fast), an unlabelled dateline
+    in the visible text, and last htmldate's extensive guess. Measured on htmldate's own
+    evaluation set (`benchmarks/metadata_quality.py`)."""
+    from .metadata.dates import html_date
+
+    if from_text is not None and from_text[2]:
+        meta["date"] = from_text[:2]
+        return
+    if "date" in meta:
+        return
+    if from_text is not None:
+        meta["date"] = from_text[:2]
+        return
+    found = html_date(tree, url, extensive=True)
+    if found is not None:
+        meta["date"] = found
+
+
+def extract(content: str | bytes, url: str | None = None, rs: RuleSet | None = None) -> Page:
+    """Main text and metadata of one HTML page (one parse, shared by every step). With a rule
+    set, its date rules also read the page's visible text."""
     tree = parse(content)
     if tree is None:
         return Page("", {}, "empty")
     meta = page_metadata(tree, url)
+    choose_date(tree, url, meta, text_date(tree, rs) if rs is not None else None)
     text, how = main_text(tree, url)
     return Page(text, meta, how)
 
@@ -150,8 +196,8 @@ def _fold(text: str) -> str:
 
 def page_stages(page: Page) -> list:
     """The engine's stages for an extracted page: the page's metadata goes in right after the
-    header stage (a header rule is trusted more, text bylines less), and a first line that
-    repeats the page's headline leaves the text (the headline is metadata)."""
+    header stage (a header rule is trusted more, text bylines less), a first line that repeats
+    the page's headline leaves the text (the headline is metadata), and no repeated-line stage."""
     from . import engine
 
     def stage_page_meta(doc: Document, rs: RuleSet) -> None:
@@ -170,7 +216,9 @@ def page_stages(page: Page) -> list:
             if _fold(doc.lines[i]) in keys:
                 doc.remove(i, "html.page-title", "title")
 
-    stages = list(engine.STAGES)
+    # Repeated short lines in an extractor's output are table rows and list items, not the
+    # doubled captions (alt text plus figcaption) of page text: that stage stays off here.
+    stages = [s for s in engine.STAGES if s is not engine.stage_repeated]
     at = stages.index(engine.stage_headers) + 1 if engine.stage_headers in stages else 0
     stages[at:at] = [stage_page_meta, stage_page_title]
     return stages
@@ -181,5 +229,5 @@ def clean_html(content: str | bytes, rs: RuleSet, *, url: str | None = None, hos
     """Clean one HTML page: extract its main text and metadata, then run the rule stages."""
     from . import engine
 
-    page = extract(content, url)
+    page = extract(content, url, rs)
     return engine.run(page.text, rs, url=url, host=host, site=site, doc_id=doc_id, stages=page_stages(page))

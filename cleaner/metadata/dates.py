@@ -79,18 +79,19 @@ def to_iso(value: str, *, today: _dt.date | None = None) -> str | None:
     return None
 
 
-def html_date(tree: object, url: str | None = None) -> tuple[str, str] | None:
-    """The publication date of a parsed page, with its source.
+def html_date(tree: object, url: str | None = None, *, extensive: bool = False) -> tuple[str, str] | None:
+    """htmldate's original publication date of a parsed page, with its source.
 
-    htmldate's answer (original date, extensive search) unless the page says otherwise.
+    The fast search reads the page's metadata and markup; the extensive one also guesses from
+    any date in the page, which is slower and less sure, so callers try other sources first.
     """
     from htmldate import find_date
 
-    found = find_date(tree, url=url, original_date=True, extensive_search=True)
+    found = find_date(tree, url=url, original_date=True, extensive_search=extensive)
     if found:
         iso = to_iso(found)
         if iso:
-            return iso, "html:htmldate"
+            return iso, "html:htmldate" + (":extensive" if extensive else "")
     return None
 
 

@@ -158,20 +158,27 @@ def _rest_words(doc: Document, rs: RuleSet, c: Candidate) -> int:
     return word_count(" ".join(rest.split()))
 
 
+def find(doc: Document, rs: RuleSet) -> tuple[Candidate | None, list[Candidate]]:
+    """The chosen date of a document (after the title stage ran) and all candidates."""
+    if not rs.dates:
+        return None, []
+    cands = candidates(doc, rs)
+    return choose(cands, _headline_index(doc, doc.alive())), cands
+
+
+def source_of(c: Candidate) -> str:
+    """The provenance of a date: its rule id, plus the label rule's id when a label qualified it."""
+    return c.rule.id if c.label is None else f"{c.rule.id}+{c.label.id}"
+
+
 def stage_dates(doc: Document, rs: RuleSet) -> None:
     """Fill metadata['date'] from a byline or dateline when no header or page metadata gave it."""
-    if not rs.dates:
-        return
-    cands = candidates(doc, rs)
-    if not cands:
-        return
-    best = choose(cands, _headline_index(doc, doc.alive()))
+    best, cands = find(doc, rs)
     if best is None:
         return
     have = doc.metadata.get("date")
     if have is None:
-        source = best.rule.id if best.label is None else f"{best.rule.id}+{best.label.id}"
-        doc.set_meta("date", best.iso, source)
+        doc.set_meta("date", best.iso, source_of(best))
     elif str(have)[:10] != best.iso[:10]:
         return  # a more trusted source gave another date: leave the text alone
     updated = next((c for c in cands if c.role == "updated"), None)
