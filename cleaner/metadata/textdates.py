@@ -120,8 +120,8 @@ def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
 def choose(cands: list[Candidate], headline: int | None) -> Candidate | None:
     """The publication date among the candidates, by tiers: a date labelled 'published'; an
     unlabelled date in a byline or dateline; an 'updated' one there; a date the prose mentions.
-    Within a tier, the first one from the headline on (when the headline is known), else the
-    first one."""
+    Within a tier, the first one from a few lines above the headline on (when the headline is
+    known), else the first one."""
     tiers = (
         [c for c in cands if c.role == "published"],
         [c for c in cands if c.role == "date" and c.dateline],
@@ -181,8 +181,10 @@ def stage_dates(doc: Document, rs: RuleSet) -> None:
         doc.set_meta("date", best.iso, source_of(best))
     elif str(have)[:10] != best.iso[:10]:
         return  # a more trusted source gave another date: leave the text alone
-    updated = next((c for c in cands if c.role == "updated"), None)
+    updated = next((c for c in cands if c.role == "updated" and c.dateline), None)
     if updated is not None and updated is not best:
-        doc.set_meta("updated", updated.iso, updated.rule.id)
+        doc.set_meta("updated", updated.iso, source_of(updated))
+        if _rest_words(doc, rs, updated) <= MAX_REST_WORDS:
+            doc.remove(updated.line, updated.rule.id, "date")
     if _rest_words(doc, rs, best) <= MAX_REST_WORDS:
         doc.remove(best.line, best.rule.id, "date")
