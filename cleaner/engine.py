@@ -109,7 +109,7 @@ def stage_title(doc: Document, rs: RuleSet) -> None:
     for i in alive:
         nxt = i + 1
         blank_after.append(nxt >= len(doc.lines) or not doc.lines[nxt] or doc.removed_by[nxt] is not None)
-    found = rule.find(texts, blank_after)
+    found = rule.find(texts, blank_after, host=doc.host)
     if found is None:
         return
     doc.set_meta("title", found.title, rule.id)

@@ -104,7 +104,14 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, tuple[Any, str
         pass
     title_source = "html:meta"
     if not meta.title:
-        meta.title, title_source = extract_title(tree), "html:title"
+        meta.title, title_source = _title_element(tree) or extract_title(tree), "html:title"
+    if meta.title:
+        headline, site, how = headline_of(tree, " ".join(meta.title.split()), url)
+        if headline:
+            meta.title = headline
+            title_source += how
+        if site and not meta.sitename:
+            meta.sitename = site
     if not meta.url:
         meta.url = extract_url(tree, url)
     if not meta.sitename:
@@ -122,6 +129,34 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, tuple[Any, str
     if found is not None:
         out["date"] = found
     return out
+
+
+def _title_element(tree: Any) -> str | None:
+    found = tree.find(".//title")
+    text = found.text_content() if found is not None else ""
+    return " ".join(text.split()) or None
+
+
+def headline_of(tree: Any, title: str, url: str | None) -> tuple[str, str | None, str]:
+    """The headline in a page title ("Headline | Section | Site"), the site name it gives, and
+    how it was found: an <h1> (or <h2>) that the title contains is the headline; otherwise the
+    title's site and section parts are cut off (`metadata.title.split_title`)."""
+    from .metadata.title import fold, split_title
+    from .ruleset.kinds import TitleRule
+    from .ruleset.pack import host_of
+
+    heads = [" ".join(h.text_content().split()) for h in tree.xpath("(//h1|//h2)[position() <= 6]")]
+    heads = [h for h in heads if 2 <= len(h) <= 300]
+    folded = fold(title)
+    seps = TitleRule.separators
+    if any(sep in title for sep in seps):
+        for h in heads:
+            fh = fold(h)
+            if fh and fh != folded and fh in folded and len(h.split()) >= 2:
+                rest = title.replace(h, " ").strip(" |-–—:·»«/›‹•")
+                return h, (rest or None) if rest and len(rest.split()) <= 8 else None, "+h1"
+    headline, site = split_title(title, {fold(h) for h in heads}, seps, host=host_of(url))
+    return (headline, site, "+split") if headline != title else (title, None, "")
 
 
 def _page_lang(tree: Any) -> str | None:

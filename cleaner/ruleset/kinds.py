@@ -157,7 +157,7 @@ class HeaderRule(Rule):
         return bool(lines) and self.parse(lines[0]) is not None
 
 
-_DEFAULT_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ")
+_DEFAULT_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " › ", " ‹ ", " : ", " • ")
 
 
 def _fold(line: str) -> str:
@@ -188,23 +188,18 @@ class TitleRule(Rule):
     max_site_words: int = 5
     kind: ClassVar[str] = "title"
 
-    def split_site(self, title: str, later: set[str]) -> tuple[str, str | None]:
-        """Split "Headline | Site" (or "Site | Headline") into headline and site name."""
-        best: tuple[str, str | None] = (title, None)
-        for sep in self.separators:
-            if sep not in title:
-                continue
-            head, _, tail = title.rpartition(sep)
-            first, _, rest = title.partition(sep)
-            for headline, site in ((head, tail), (rest, first)):
-                if _fold(headline) in later and word_count(site) <= self.max_site_words * 2:
-                    return headline.strip(), site.strip()
-            if word_count(tail) <= self.max_site_words and word_count(head) >= 2 and best[1] is None:
-                best = (head.strip(), tail.strip())
-        return best
+    def split_site(self, title: str, later: set[str], host: str | None = None) -> tuple[str, str | None]:
+        """Split "Headline | Section | Site" (or "Site | Headline") into headline and site name
+        (see `cleaner.metadata.title`)."""
+        from ..metadata.title import fold, split_title
 
-    def find(self, texts: Sequence[str], blank_after: Sequence[bool]) -> TitleFind | None:
-        """`texts` are the non-blank lines; `blank_after[i]` tells whether a blank line follows."""
+        return split_title(
+            title, {fold(x) for x in later}, self.separators, host=host, max_site_words=self.max_site_words
+        )
+
+    def find(self, texts: Sequence[str], blank_after: Sequence[bool], host: str | None = None) -> TitleFind | None:
+        """`texts` are the non-blank lines; `blank_after[i]` tells whether a blank line follows;
+        `host` (of the document's URL) helps tell the site's name from the headline."""
         if not texts:
             return None
         first = texts[0]
@@ -216,7 +211,7 @@ class TitleRule(Rule):
         if first[:1].islower():
             return None
         later = {_fold(t) for t in texts[1:]}
-        headline, site = self.split_site(first, later)
+        headline, site = self.split_site(first, later, host)
         keys = {_fold(first), _fold(headline)}
         repeats = [i for i in range(1, len(texts)) if _fold(texts[i]) in keys]
         if not repeats and not (blank_after[0] or len(texts) == 1):
