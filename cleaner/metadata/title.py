@@ -24,8 +24,9 @@ def fold(text: str) -> str:
     >>> fold("EL PAÍS!")
     'el pais'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(_NOT_ALNUM.sub(" ", text.casefold()).split())
 
 

@@ -193,8 +193,11 @@ class TitleRule(Rule):
         (see `cleaner.metadata.title`)."""
         from ..metadata.title import fold, split_title
 
+        # Only lines no longer than the title can repeat a part of it: fold just those.
+        limit = len(title)
         return split_title(
-            title, {fold(x) for x in later}, self.separators, host=host, max_site_words=self.max_site_words
+            title, {fold(x) for x in later if len(x) <= limit}, self.separators, host=host,
+            max_site_words=self.max_site_words,
         )
 
     def find(self, texts: Sequence[str], blank_after: Sequence[bool], host: str | None = None) -> TitleFind | None:
