@@ -111,3 +111,20 @@ def test_unknown_format_still_refused():
         clean("<p>x</p>", format="xml")
     with pytest.raises(InputError):
         clean(12345)  # type: ignore[arg-type]
+
+
+def test_cli_format_html(fixtures, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    src = tmp_path / "page.html"
+    src.write_bytes((fixtures / "html" / "article.html").read_bytes())
+    out = tmp_path / "out"
+    res = CliRunner().invoke(app, ["clean", str(src), "--format", "html", "--url", URL, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    meta = json.loads((out / "page.json").read_text())
+    assert meta["metadata"]["title"] == "Harbour bridge to close for repairs"
+    assert "eighteen thousand" in (out / "page.txt").read_text()
