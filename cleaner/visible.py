@@ -16,7 +16,8 @@ _BLOCK = frozenset({
 
 
 def visible_text(tree: Any) -> str:
-    """Lines of visible text of an lxml HTML tree (without recursion: deep pages are common)."""
+    """Lines of visible text of an lxml HTML tree or subtree (without recursion: deep pages are
+    common). The text after a subtree's root (its tail) is not part of it."""
     from lxml import etree
 
     parts: list[str] = []
@@ -41,6 +42,6 @@ def visible_text(tree: Any) -> str:
                     continue
             elif tag in _BLOCK:
                 parts.append("\n")
-            if el.tail and el.getparent() is not None:
+            if el.tail and el is not tree and el.getparent() is not None:
                 parts.append(el.tail)
     return "".join(parts)

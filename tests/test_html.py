@@ -49,10 +49,10 @@ def test_page_metadata_with_provenance(fixtures):
     assert s["title"].startswith("html:") and s["language"] == "html:lang"
 
 
-def test_page_without_date_metadata_gets_its_byline_date(fixtures):
+def test_labelled_byline_beside_the_headline_gives_the_date(fixtures):
     r = clean(_page(fixtures, "visible_byline.html"), url="https://stadtblatt.example/radwege")
-    assert r.metadata["date"][:10] == "2023-03-12"
-    assert r.sources["date"].startswith("html:")
+    assert r.metadata["date"] == "2023-03-12T09:30"
+    assert r.sources["date"] == "html:byline:date.de.dmy+date.de.published"
     assert r.metadata["language"] == "de"
     assert "Radwege" in r.text and "Wochenmarkt" not in r.text
 
