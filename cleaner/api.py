@@ -94,11 +94,13 @@ class Cleaner:
         if not isinstance(content, str):
             raise InputError(f"content must be str or bytes, not {type(content).__name__}")
         fmt = format or detect_format(content)
-        if fmt == "html":
-            raise NotImplementedError("HTML input is not supported yet; pass plain text (format='text')")
-        if fmt != "text":
+        if fmt not in ("text", "html"):
             raise ValueError(f"format must be None, 'text' or 'html', not {format!r}")
         rs = self.ruleset_for(url, site)
+        if fmt == "html":
+            from .html import clean_html
+
+            return clean_html(content, rs, url=url, host=host_of(url), site=site, doc_id=id)
         return engine.run(content, rs, url=url, host=host_of(url), site=site, doc_id=id)
 
     def clean_many(

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from .document import Document
 from .maintext import stage_maintext
 from .metadata.dates import to_iso
+from .metadata.textdates import stage_dates
 from .normalize import normalize_line, normalize_text, paragraphs
 from .result import CleanResult, Removal
 from .ruleset.pack import RuleSet
@@ -109,7 +110,7 @@ def stage_title(doc: Document, rs: RuleSet) -> None:
     for i in alive:
         nxt = i + 1
         blank_after.append(nxt >= len(doc.lines) or not doc.lines[nxt] or doc.removed_by[nxt] is not None)
-    found = rule.find(texts, blank_after)
+    found = rule.find(texts, blank_after, host=doc.host)
     if found is None:
         return
     doc.set_meta("title", found.title, rule.id)
@@ -194,6 +195,7 @@ STAGES: list[Stage] = [
     stage_trailer,
     stage_leading,
     stage_title,
+    stage_dates,
     stage_blocks,
     stage_lines,
     stage_repeated,

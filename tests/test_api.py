@@ -64,9 +64,7 @@ def test_binary_is_refused_clearly():
         clean(b"\x00\x01\x02\x00" * 100)
 
 
-def test_html_not_yet():
-    with pytest.raises(NotImplementedError):
-        clean("<!DOCTYPE html><html><body><p>x</p></body></html>")
+def test_unknown_format_is_refused():
     with pytest.raises(ValueError):
         clean("x", format="pdf")
 

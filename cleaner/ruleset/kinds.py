@@ -157,7 +157,7 @@ class HeaderRule(Rule):
         return bool(lines) and self.parse(lines[0]) is not None
 
 
-_DEFAULT_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ")
+_DEFAULT_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " › ", " ‹ ", " : ", " • ")
 
 
 def _fold(line: str) -> str:
@@ -188,23 +188,21 @@ class TitleRule(Rule):
     max_site_words: int = 5
     kind: ClassVar[str] = "title"
 
-    def split_site(self, title: str, later: set[str]) -> tuple[str, str | None]:
-        """Split "Headline | Site" (or "Site | Headline") into headline and site name."""
-        best: tuple[str, str | None] = (title, None)
-        for sep in self.separators:
-            if sep not in title:
-                continue
-            head, _, tail = title.rpartition(sep)
-            first, _, rest = title.partition(sep)
-            for headline, site in ((head, tail), (rest, first)):
-                if _fold(headline) in later and word_count(site) <= self.max_site_words * 2:
-                    return headline.strip(), site.strip()
-            if word_count(tail) <= self.max_site_words and word_count(head) >= 2 and best[1] is None:
-                best = (head.strip(), tail.strip())
-        return best
+    def split_site(self, title: str, later: set[str], host: str | None = None) -> tuple[str, str | None]:
+        """Split "Headline | Section | Site" (or "Site | Headline") into headline and site name
+        (see `cleaner.metadata.title`)."""
+        from ..metadata.title import fold, split_title
 
-    def find(self, texts: Sequence[str], blank_after: Sequence[bool]) -> TitleFind | None:
-        """`texts` are the non-blank lines; `blank_after[i]` tells whether a blank line follows."""
+        # Only lines no longer than the title can repeat a part of it: fold just those.
+        limit = len(title)
+        return split_title(
+            title, {fold(x) for x in later if len(x) <= limit}, self.separators, host=host,
+            max_site_words=self.max_site_words,
+        )
+
+    def find(self, texts: Sequence[str], blank_after: Sequence[bool], host: str | None = None) -> TitleFind | None:
+        """`texts` are the non-blank lines; `blank_after[i]` tells whether a blank line follows;
+        `host` (of the document's URL) helps tell the site's name from the headline."""
         if not texts:
             return None
         first = texts[0]
@@ -216,7 +214,7 @@ class TitleRule(Rule):
         if first[:1].islower():
             return None
         later = {_fold(t) for t in texts[1:]}
-        headline, site = self.split_site(first, later)
+        headline, site = self.split_site(first, later, host)
         keys = {_fold(first), _fold(headline)}
         repeats = [i for i in range(1, len(texts)) if _fold(texts[i]) in keys]
         if not repeats and not (blank_after[0] or len(texts) == 1):
@@ -262,7 +260,53 @@ class RepeatedRule(Rule):
         return bool(self.find(_lines(text)))
 
 
+DATE_ROLES = ("date", "published", "updated", "ignore")
+
+
+@dataclass
+class DateFind:
+    """One date found in a line: ISO 8601 value and where it is."""
+
+    iso: str
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class DateRule(Rule):
+    """A date expression (role 'date') or a label that says what a nearby date is.
+
+    A date pattern's named groups (day, month, year, hour, minute, second, ampm, tz; or n1/n2/year
+    when the site's date format decides the order) are read into an ISO 8601 date; month names
+    come from the pack's `months` table. Label roles: 'published' marks the original publication
+    date, 'updated' a later change, 'ignore' a line whose dates never count (copyright, comments).
+    """
+
+    pattern: regex.Pattern = None  # type: ignore[assignment]
+    role: str = "date"
+    months: dict[str, int] = field(default_factory=dict)
+    kind: ClassVar[str] = "date"
+
+    def dates(
+        self, line: str, *, order: str | None = None, timezone: str | None = None, pos: int = 0, endpos: int | None = None
+    ) -> list[DateFind]:
+        """Every valid (past, possible) date this pattern finds in a line (or in line[pos:endpos])."""
+        from ..metadata.dates import from_parts
+
+        out = []
+        for m in self.pattern.finditer(line, pos, len(line) if endpos is None else endpos):
+            iso = from_parts(m.groupdict(), self.months, order=order, timezone=timezone)
+            if iso is not None:
+                out.append(DateFind(iso, m.start(), m.end()))
+        return out
+
+    def acts_on(self, text: str) -> bool:
+        if self.role == "date":
+            return any(self.dates(x) for x in _lines(text))
+        return any(self.pattern.search(x) for x in _lines(text))
+
+
 KIND_CLASSES: dict[str, type[Rule]] = {
     cls.kind: cls
-    for cls in (LineRule, BlockRule, TrailerRule, LeadingRule, InlineRule, HeaderRule, TitleRule, RepeatedRule)
+    for cls in (LineRule, BlockRule, TrailerRule, LeadingRule, InlineRule, HeaderRule, TitleRule, RepeatedRule, DateRule)
 }

@@ -16,7 +16,7 @@ import regex
 
 from ..errors import RuleError
 from . import schema
-from .kinds import KIND_CLASSES, Rule
+from .kinds import DATE_ROLES, KIND_CLASSES, Rule
 from .pack import Pack
 from .snapshot import RuleText
 
@@ -36,6 +36,8 @@ _PROBES = (
     "“Quoted,” she said.",
 )
 _FOLDER_ORIGIN = {"common": "common", "lang": "lang", "sites": "site"}
+# Date packs (month names and date patterns per language) are always on, like common/.
+_FOLDER_ORIGIN["dates"] = "common"
 
 
 def default_rules_dir() -> Path:
@@ -121,7 +123,7 @@ def _check_type(path: str, line: int | None, rule: str | None, key: str, value: 
         raise bad("a number between 0 and 1")
     if key in schema.BOOL_KEYS and not isinstance(value, bool):
         raise bad("true or false")
-    if key in ("description", "kind", "id", "name", "site_name", "lang") and not isinstance(value, str):
+    if key in ("description", "kind", "id", "name", "site_name", "lang", "role") and not isinstance(value, str):
         raise bad("a string")
     if key in ("drop", "keep", "aliases", "sites", "disable", "separators") and not (
         isinstance(value, list) and all(isinstance(v, str) for v in value)
@@ -135,7 +137,8 @@ def _check_type(path: str, line: int | None, rule: str | None, key: str, value: 
 
 
 def _build_rule(
-    raw: dict[str, Any], index: int, path: str, loc: _Locator, pack_name: str
+    raw: dict[str, Any], index: int, path: str, loc: _Locator, pack_name: str,
+    months: dict[str, int] | None = None,
 ) -> Rule:
     line = loc.rule(index)
     rid = raw.get("id")
@@ -182,10 +185,15 @@ def _build_rule(
     }
     for key in schema.PATTERN_KEYS:
         if key in raw:
+            value = raw[key]
+            if kind == "date":
+                value = _expand_months(value, months, path, loc.key(key, index) or line, rid)
             kwargs[key] = compile_pattern(
-                raw[key], ignore_case=ignore_case, path=path, line=loc.key(key, index) or line,
+                value, ignore_case=ignore_case, path=path, line=loc.key(key, index) or line,
                 rule=rid, key=key, kind=kind,
             )
+    if kind == "date":
+        kwargs["months"] = dict(months or {})
     for key in optional:
         if key in raw and key not in schema.PATTERN_KEYS:
             kwargs[key] = tuple(raw[key]) if isinstance(raw[key], list) else raw[key]
@@ -193,6 +201,10 @@ def _build_rule(
         raise RuleError(
             path, "a header pattern needs named groups, e.g. (?P<date>...)", line=loc.key("pattern", index) or line,
             rule=rid, key="pattern",
+        )
+    if kind == "date" and kwargs.get("role", "date") not in DATE_ROLES:
+        raise RuleError(
+            path, f"role must be one of {', '.join(DATE_ROLES)}", line=loc.key("role", index) or line, rule=rid, key="role"
         )
     rule = KIND_CLASSES[kind](**kwargs)
     rule.enabled = raw.get("enabled", True)  # type: ignore[attr-defined]
@@ -231,6 +243,40 @@ def _config_table(raw: Any, table: str, path: str, loc: _Locator) -> dict[str, A
     return out
 
 
+def _expand_months(value: Any, months: dict[str, int] | None, path: str, line: int | None, rule: str) -> Any:
+    """Put the pack's month names where a date pattern says {month}."""
+    def one(p: Any) -> Any:
+        if not isinstance(p, str) or "{month}" not in p:
+            return p
+        if not months:
+            raise RuleError(path, "pattern uses {month} but the pack has no 'months' table", line=line, rule=rule, key="pattern")
+        names = "|".join(regex.escape(n) for n in sorted(months, key=len, reverse=True))
+        return p.replace("{month}", f"(?:{names})")
+
+    return [one(v) for v in value] if isinstance(value, list) else one(value)
+
+
+def _check_date_keys(path: str, meta: dict[str, Any], loc: _Locator) -> dict[str, int]:
+    """Validate the date keys of [pack]; return the month table with folded names."""
+    from ..metadata.dates import fold_month, valid_zone
+
+    months = meta.get("months", {})
+    if not isinstance(months, dict) or not all(
+        isinstance(k, str) and k.strip() and isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 12
+        for k, v in months.items()
+    ):
+        raise RuleError(path, "must be a table of month name -> number 1..12", line=loc.key("months"), key="months")
+    fmt = meta.get("date_format")
+    if fmt is not None and fmt not in ("DMY", "MDY"):
+        raise RuleError(path, "must be 'DMY' or 'MDY'", line=loc.key("date_format"), key="date_format")
+    zone = meta.get("timezone")
+    if zone is not None and (not isinstance(zone, str) or not valid_zone(zone)):
+        raise RuleError(
+            path, "must be a UTC offset ('+01:00') or a time-zone name ('Europe/Berlin')", line=loc.key("timezone"), key="timezone"
+        )
+    return {fold_month(k): v for k, v in months.items()}
+
+
 def load_text(text: str, path: str, origin: str = "user") -> Pack:
     """Parse and validate one rule file's text. `path` is only used in messages."""
     try:
@@ -265,6 +311,7 @@ def load_text(text: str, path: str, origin: str = "user") -> Pack:
                 path, f"unknown key in [pack] (allowed: {', '.join(sorted(schema.PACK_KEYS))})", line=loc.key(key), key=key
             )
         _check_type(path, loc.key(key), None, key, value)
+    months = _check_date_keys(path, meta, loc)
     name = meta.get("name") or Path(path).stem
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
@@ -283,10 +330,13 @@ def load_text(text: str, path: str, origin: str = "user") -> Pack:
         priority=int(meta.get("priority", 0)),
         lang=meta.get("lang"),
         config=config,
+        months=months,
+        date_format=meta.get("date_format"),
+        timezone=meta.get("timezone"),
     )
     seen: dict[str, int] = {}
     for i, raw in enumerate(raw_rules):
-        rule = _build_rule(raw, i, path, loc, name)
+        rule = _build_rule(raw, i, path, loc, name, months)
         if rule.id in seen:
             raise RuleError(
                 path, f"duplicate id (first defined on line {seen[rule.id]})", line=rule.line, rule=rule.id, key="id"

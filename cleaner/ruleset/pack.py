@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .kinds import (
     BlockRule,
+    DateRule,
     HeaderRule,
     InlineRule,
     LeadingRule,
@@ -39,6 +40,9 @@ class Pack:
     samples: list[dict] = field(default_factory=list)  # [[sample]] tables, paths resolved
     # Validated config tables ([maintext], [words]; see schema.CONFIG_TABLES).
     config: dict[str, dict] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)
+    date_format: str | None = None
+    timezone: str | None = None
 
     @property
     def is_site_pack(self) -> bool:
@@ -104,6 +108,10 @@ class RuleSet:
         self.inline = [r for r in rules if isinstance(r, InlineRule)]
         self.titles = [r for r in rules if isinstance(r, TitleRule)]
         self.repeated = [r for r in rules if isinstance(r, RepeatedRule)]
+        self.dates = [r for r in rules if isinstance(r, DateRule) and r.role == "date"]
+        self.date_labels = [r for r in rules if isinstance(r, DateRule) and r.role != "date"]
+        self.date_format = next((p.date_format for p in self.packs if p.date_format), None)
+        self.timezone = next((p.timezone for p in self.packs if p.timezone), None)
         self.leading_window = max((r.window for r in self.leading.rules), default=0)  # type: ignore[attr-defined]
         self._merge_config()
 

@@ -14,6 +14,9 @@ PACK_KEYS = {
     "disable": "ids of rules from other packs to switch off when this pack applies",
     "priority": "packs with a higher priority are applied first (ties: site, user, lang, common)",
     "lang": "language code of a language pack (informational)",
+    "months": "month names of a date pack: a table of name -> month number (1-12); date patterns say {month}",
+    "date_format": "how the site writes numeric dates whose day and month are ambiguous: 'DMY' or 'MDY'",
+    "timezone": "the site's time zone for times given without one: an offset ('+01:00') or a name ('Europe/Berlin')",
 }
 
 # Keys of a [[sample]] table: a whole page kept beside the pack, and what must (not) come out of it.
@@ -86,6 +89,15 @@ KINDS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
             "max_words": "most words in a page-title line (default 30)",
             "separators": "separators between a headline and the site name (' | ', ' - ', ...)",
             "max_site_words": "most words in a site-name suffix (default 5)",
+        },
+    ),
+    "date": (
+        ("pattern",),
+        {
+            "role": "'date' (default: a date, named groups day/month/year/hour/minute/second/ampm/tz, "
+            "or n1/n2/year for numeric dates whose order is ambiguous), 'published' (a label marking the "
+            "original date), 'updated' (a label marking a later date), 'ignore' (a line whose dates "
+            "never count: copyright, comments)",
         },
     ),
     "repeated": (

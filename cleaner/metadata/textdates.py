@@ -1,0 +1,190 @@
+"""The publication date from the text itself: bylines and datelines found by the date rules.
+
+Runs after the title stage, so it knows where the headline was. Every date the `date` rules find
+is a candidate; label rules say what a date is: 'published' (the original date: trusted first),
+'updated' (a later change: used only when no other date is given), 'ignore' (copyright lines and
+comments: never counted). Among unlabelled dates the first one from the headline on wins, which
+keeps the dates of related articles and comments further down out. A line that is nothing but the
+dateline ("Published April 7, 2025 10:32") leaves the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+from ..ruleset.kinds import DateRule, word_count
+from ..ruleset.pack import RuleSet
+
+# How many lines before the headline a dateline may stand (kickers, datelines above the title).
+BEFORE_HEADLINE = 3
+# Every date pattern needs a four-digit year; lines without one are not searched further.
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d.])\d\d?\s?[./]\s?\d\d?\s?[./]\s?\d\d(?![\d.])")
+# Characters around a year that a date expression may span (weekday, day, month; time, zone).
+WINDOW_BEFORE = 32
+WINDOW_AFTER = 30
+# A date in a line of at most this many words is a byline or dateline; in a longer line it is
+# a date the prose mentions, used only when no dateline gives one.
+DATELINE_WORDS = 15
+# A dateline line leaves the text when at most this many words remain besides date and labels.
+MAX_REST_WORDS = 6
+
+
+@dataclass
+class Candidate:
+    iso: str
+    index: int  # position among the alive lines
+    line: int  # line number in the document
+    start: int
+    end: int
+    rule: DateRule
+    role: str = "date"  # date | published | updated
+    label: DateRule | None = None
+    dateline: bool = True  # the line is short: a byline or dateline, not prose
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of a line around its four-digit years, where dates can be: trying the date
+    patterns only there is many times faster than scanning long lines with each of them."""
+    out: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(text):
+        a = text.rfind(" ", 0, max(0, m.start() - WINDOW_BEFORE)) + 1
+        b = text.find(" ", min(len(text), m.end() + WINDOW_AFTER))
+        b = len(text) if b < 0 else b
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _labels(rs: RuleSet, text: str) -> list[tuple[int, int, DateRule]]:
+    out = []
+    for rule in rs.date_labels:
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                out.append((m.start(), m.end(), rule))
+    return out
+
+
+def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
+    """Every date the rules find in the kept lines, with the label that qualifies it."""
+    out: list[Candidate] = []
+    alive = doc.alive()
+    for k, i in enumerate(alive):
+        text = doc.lines[i]
+        if _YEAR.search(text) is None:
+            continue
+        finds = []
+        seen: set[tuple[int, int]] = set()
+        for a, b in _windows(text):
+            for rule in rs.dates:
+                for f in rule.dates(text, order=rs.date_format, timezone=rs.timezone, pos=a, endpos=b):
+                    if (f.start, f.end) not in seen:
+                        seen.add((f.start, f.end))
+                        finds.append((f.start, -(f.end - f.start), f, rule))
+        if not finds:
+            continue
+        labels = _labels(rs, text)
+        if any(r.role == "ignore" for _, _, r in labels):
+            continue
+        short = word_count(text) <= DATELINE_WORDS
+        # A label alone on the line before ("Published:") qualifies this line's first date.
+        prev_label = None
+        if k > 0 and len(doc.lines[alive[k - 1]]) < 60 and _YEAR.search(doc.lines[alive[k - 1]]) is None:
+            prev = [r for _, _, r in _labels(rs, doc.lines[alive[k - 1]])]
+            prev_label = prev[0] if prev and prev[0].role != "ignore" else None
+        finds.sort(key=lambda x: (x[0], x[1]))
+        taken_to = -1
+        first = True
+        for start, _neg, f, rule in finds:
+            if start < taken_to:
+                continue  # overlaps a longer match found at an earlier or the same position
+            taken_to = f.end
+            before = [(s, r) for s, e, r in labels if e <= f.start + 1]
+            after = [(s, r) for s, e, r in labels if s >= f.end - 1]
+            if before:
+                label = max(before, key=lambda x: x[0])[1]
+            elif first and prev_label is not None:
+                label = prev_label
+            else:  # "Der Beitrag wurde am 27. November 2019 veröffentlicht"
+                label = min(after, key=lambda x: x[0])[1] if after else None
+            role = label.role if label is not None else "date"
+            out.append(Candidate(f.iso, k, i, f.start, f.end, rule, role, label, short))
+            first = False
+    return out
+
+
+def choose(cands: list[Candidate], headline: int | None) -> Candidate | None:
+    """The publication date among the candidates, by tiers: a date labelled 'published'; an
+    unlabelled date in a byline or dateline; an 'updated' one there; a date the prose mentions.
+    Within a tier, the first one from a few lines above the headline on (when the headline is
+    known), else the first one."""
+    tiers = (
+        [c for c in cands if c.role == "published"],
+        [c for c in cands if c.role == "date" and c.dateline],
+        [c for c in cands if c.role == "updated" and c.dateline],
+        [c for c in cands if c.role == "date"],
+        cands,
+    )
+    for tier in tiers:
+        if not tier:
+            continue
+        if headline is not None:
+            after = [c for c in tier if c.index >= headline - BEFORE_HEADLINE]
+            if after:
+                return after[0]
+        return tier[0]
+    return None
+
+
+def _headline_index(doc: Document, alive_all: list[int]) -> int | None:
+    """Position (among kept lines) where the article's headline stood, when the title stage
+    found it repeated in the text."""
+    titled = [i for i, rb in enumerate(doc.removed_by) if rb is not None and rb[1] == "title"]
+    if len(titled) < 2:
+        return None
+    at = titled[1]
+    return sum(1 for i in alive_all if i < at)
+
+
+def _rest_words(doc: Document, rs: RuleSet, c: Candidate) -> int:
+    text = doc.lines[c.line]
+    spans = [(c.start, c.end)] + [(s, e) for s, e, _ in _labels(rs, text)]
+    keep = [ch if not any(s <= n < e for s, e in spans) else " " for n, ch in enumerate(text)]
+    rest = "".join(keep).strip(" \t.,;:|-–—·•()[]/")
+    return word_count(" ".join(rest.split()))
+
+
+def find(doc: Document, rs: RuleSet) -> tuple[Candidate | None, list[Candidate]]:
+    """The chosen date of a document (after the title stage ran) and all candidates."""
+    if not rs.dates:
+        return None, []
+    cands = candidates(doc, rs)
+    return choose(cands, _headline_index(doc, doc.alive())), cands
+
+
+def source_of(c: Candidate) -> str:
+    """The provenance of a date: its rule id, plus the label rule's id when a label qualified it."""
+    return c.rule.id if c.label is None else f"{c.rule.id}+{c.label.id}"
+
+
+def stage_dates(doc: Document, rs: RuleSet) -> None:
+    """Fill metadata['date'] from a byline or dateline when no header or page metadata gave it."""
+    best, cands = find(doc, rs)
+    if best is None:
+        return
+    have = doc.metadata.get("date")
+    if have is None:
+        doc.set_meta("date", best.iso, source_of(best))
+    elif str(have)[:10] != best.iso[:10]:
+        return  # a more trusted source gave another date: leave the text alone
+    updated = next((c for c in cands if c.role == "updated" and c.dateline), None)
+    if updated is not None and updated is not best:
+        doc.set_meta("updated", updated.iso, source_of(updated))
+        if _rest_words(doc, rs, updated) <= MAX_REST_WORDS:
+            doc.remove(updated.line, updated.rule.id, "date")
+    if _rest_words(doc, rs, best) <= MAX_REST_WORDS:
+        doc.remove(best.line, best.rule.id, "date")
