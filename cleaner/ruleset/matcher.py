@@ -7,17 +7,32 @@ against the rules one by one, in order, to name the rule and check its limits.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Protocol
 
 import regex
 
 # Backreferences and conditionals refer to group numbers/names, which joining would shift.
-_NOT_JOINABLE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(")
+_BACKREF = regex.compile(r"(?<!\\)(?:\\\\)*\\(?:[1-9]|g<)")
+_ESCAPED = regex.compile(r"\\.")
+
+
+def joinable(p: str) -> bool:
+    """False for pattern text with backreferences or conditionals (escaped parentheses are fine).
+
+    >>> joinable(r"^\\(?(?:Reporting|Editing)"), joinable(r"(a)\\1"), joinable(r"(?(1)a|b)")
+    (True, False, False)
+    """
+    if _BACKREF.search(p):
+        return False
+    bare = _ESCAPED.sub("", p)
+    return "(?P=" not in bare and "(?(" not in bare
 
 
 class _PatternRule(Protocol):
     pattern: regex.Pattern
+    max_words: int | None
 
     def match(self, line: str) -> bool: ...
 
@@ -31,32 +46,41 @@ class LineMatcher:
     a line is tried only against the rules its first character allows, joined in one pattern per
     such subset (compiled on first use). A line starting outside the probe set is tried against
     all rules; unanchored rules are always tried.
+
+    Rules limited to short lines (`max_words`) are left out for longer lines, so the long prose
+    lines of an article, the bulk of a page's text, meet only the few rules without such a limit.
     """
 
     def __init__(self, rules: Sequence[_PatternRule]) -> None:
         self.rules = list(rules)
-        self._always_try = any(_NOT_JOINABLE.search(r.pattern.pattern) for r in self.rules)
+        self._always_try = not all(joinable(r.pattern.pattern) for r in self.rules)
         self._joined = _join(self.rules) if not self._always_try else []
         self._starts = [_first_chars(r.pattern) for r in self.rules] if not self._always_try else []
-        self._by_char: dict[str, tuple[list[regex.Pattern], list[_PatternRule]]] = {}
+        self._limits = [getattr(r, "max_words", None) for r in self.rules]
+        self._cuts = sorted({n for n in self._limits if n is not None})
+        self._by_key: dict[tuple[str, int], tuple[list[regex.Pattern], list[_PatternRule]]] = {}
         self._by_subset: dict[tuple[int, ...], tuple[list[regex.Pattern], list[_PatternRule]]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
-    def _for_char(self, c: str) -> tuple[list[regex.Pattern], list[_PatternRule]]:
-        """Joined patterns and rules (in order) that a line starting with `c` may match."""
-        got = self._by_char.get(c)
+    def _for_key(self, c: str, k: int) -> tuple[list[regex.Pattern], list[_PatternRule]]:
+        """Joined patterns and rules (in order) that a line starting with `c` may match, when the
+        line has more words than the `k` smallest `max_words` limits allow."""
+        got = self._by_key.get((c, k))
         if got is None:
-            if c not in _PROBE:
-                got = (self._joined, self.rules)
-            else:
-                idx = tuple(i for i, st in enumerate(self._starts) if st is None or c in st)
-                got = self._by_subset.get(idx)
-                if got is None:
-                    subset = [self.rules[i] for i in idx]
-                    got = self._by_subset[idx] = (_join(subset), subset)
-            self._by_char[c] = got
+            floor = self._cuts[k] if k < len(self._cuts) else None
+            idx = tuple(
+                i
+                for i, (st, lim) in enumerate(zip(self._starts, self._limits, strict=True))
+                if (lim is None or (floor is not None and lim >= floor))
+                and (c not in _PROBE or st is None or c in st)
+            )
+            got = self._by_subset.get(idx)
+            if got is None:
+                subset = [self.rules[i] for i in idx]
+                got = self._by_subset[idx] = (_join(subset), subset)
+            self._by_key[(c, k)] = got
         return got
 
     def first(self, line: str) -> _PatternRule | None:
@@ -65,7 +89,8 @@ class LineMatcher:
         if self._always_try:
             candidates = self.rules
         else:
-            joined, candidates = self._for_char(line[0])
+            k = bisect_left(self._cuts, line.count(" ") + 1) if self._cuts else 0
+            joined, candidates = self._for_key(line[0], k)
             for j in joined:
                 if j.search(line):
                     break
