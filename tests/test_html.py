@@ -128,3 +128,16 @@ def test_cli_format_html(fixtures, tmp_path):
     meta = json.loads((out / "page.json").read_text())
     assert meta["metadata"]["title"] == "Harbour bridge to close for repairs"
     assert "eighteen thousand" in (out / "page.txt").read_text()
+
+
+
+def test_html_stages_leave_out_the_plain_text_only_stages(fixtures):
+    """trafilatura already chose the main text; re-running the plain-text main-text stage (or the
+    repeated-line stage) on its output cut real paragraphs."""
+    from cleaner import engine
+    from cleaner.html import page_stages
+
+    names = [s.__name__ for s in page_stages(extract(_page(fixtures, "article.html"), url=URL))]
+    assert "stage_maintext" in [s.__name__ for s in engine.STAGES]
+    assert "stage_maintext" not in names and "stage_repeated" not in names
+    assert "stage_lines" in names and "stage_dates" in names
