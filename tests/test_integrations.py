@@ -75,9 +75,29 @@ def corpus(n: int = 120) -> list[dict]:
 
 
 def expected_records(records: list[dict], rules=None) -> dict[str, dict]:
-    """The single-process output: one Cleaner, one record at a time, keyed by id."""
+    """The single-process CLI's output (`cleaner clean in.jsonl -o out.jsonl --jobs 1`), keyed by
+    id, checked equal to one in-process Cleaner's records (the path every engine shares)."""
+    import tempfile
+
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    with tempfile.TemporaryDirectory() as d:
+        src, out = Path(d) / "in.jsonl", Path(d) / "out.jsonl"
+        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        args = ["clean", str(src), "-o", str(out), "--jobs", "1", "--quiet"]
+        if rules is not None:
+            args += ["--rules", str(rules)]
+        res = CliRunner().invoke(app, args)
+        assert res.exit_code == 0, res.output
+        got = {}
+        for line in out.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            got[rec["id"]] = rec
     c = Cleaner(rules=rules)
-    return {r["id"]: clean_record(c, r) for r in records}
+    assert got == {r["id"]: clean_record(c, r) for r in records}
+    return got
 
 
 @pytest.fixture(scope="module")
