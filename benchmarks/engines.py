@@ -185,7 +185,8 @@ def main() -> None:
             if not has_jobs():
                 print("local-jobs2: this checkout's 'cleaner clean' has no --jobs yet; skipped (see pool2)")
                 continue
-            cmd = CLI + ["clean", str(corpus), "-o", str(out), "--jobs", "2"]
+            out.mkdir(parents=True)
+            cmd = CLI + ["clean", str(corpus), "-o", str(out / "all.jsonl"), "--jobs", "2", "--quiet"]
         elif run in ("pool2", "single"):
             cmd = [sys.executable, "-m", "benchmarks.engines", "--worker", run, str(corpus), str(out)]
         else:
