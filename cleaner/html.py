@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
+from .normalize import normalize_line
+from .ruleset.kinds import title_key
 
 if TYPE_CHECKING:
     from .document import Document
@@ -178,7 +180,6 @@ def text_date(tree: Any, rs: RuleSet) -> tuple[str, str, bool] | None:
     from . import engine
     from .document import Document
     from .metadata import textdates
-    from .normalize import normalize_line
     from .visible import visible_text
 
     if not rs.dates:
@@ -260,10 +261,6 @@ def extract(content: str | bytes, url: str | None = None, rs: RuleSet | None = N
     return Page(text, meta, how)
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" .:!?-–—|")
-
-
 def page_stages(page: Page) -> list:
     """The engine's stages for an extracted page: the page's metadata goes in right after the
     header stage (a header rule is trusted more, text bylines less), a first line that repeats
@@ -278,12 +275,13 @@ def page_stages(page: Page) -> list:
         title = doc.metadata.get("title")
         if not title:
             return
-        keys = {_fold(title)}
-        keys.update(_fold(part) for sep in (" | ", " - ", " – ", " — ") for part in title.split(sep) if len(part) > 20)
+        title = normalize_line(title)  # the page's title, spaced as the document's lines are
+        keys = {title_key(title)}
+        keys.update(title_key(part) for sep in (" | ", " - ", " – ", " — ") for part in title.split(sep) if len(part) > 20)
         for n, i in enumerate(doc.alive()):
             if n >= 3:
                 break
-            if _fold(doc.lines[i]) in keys:
+            if title_key(doc.lines[i]) in keys:
                 doc.remove(i, "html.page-title", "title")
 
     # Repeated short lines in an extractor's output are table rows and list items, not the

@@ -160,7 +160,9 @@ class HeaderRule(Rule):
 _DEFAULT_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " › ", " ‹ ", " : ", " • ")
 
 
-def _fold(line: str) -> str:
+def title_key(line: str) -> str:
+    """How a (whitespace-normalised) line is compared with the page title: case and end
+    punctuation ignored."""
     return line.casefold().strip(" .:!?-–—|")
 
 
@@ -213,10 +215,10 @@ class TitleRule(Rule):
             return None
         if first[:1].islower():
             return None
-        later = {_fold(t) for t in texts[1:]}
-        headline, site = self.split_site(first, later, host)
-        keys = {_fold(first), _fold(headline)}
-        repeats = [i for i in range(1, len(texts)) if _fold(texts[i]) in keys]
+        folded = [title_key(t) for t in texts]  # once per line, used twice below
+        headline, site = self.split_site(first, set(folded[1:]), host)
+        keys = {folded[0], title_key(headline)}
+        repeats = [i for i in range(1, len(texts)) if folded[i] in keys]
         if not repeats and not (blank_after[0] or len(texts) == 1):
             return None
         return TitleFind(0, headline, site, repeats)
