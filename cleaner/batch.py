@@ -175,7 +175,7 @@ def process_batch(items: list[Item]) -> BatchOut:
                                 id_field=opts.id_field, with_removed=opts.with_removed)
                 parts.append(json.dumps(rec, ensure_ascii=False))
             elif mode == "tree":
-                write_tree_record(opts.output, item.rel, result)  # type: ignore[arg-type]
+                write_tree_record(opts.output, item.tree or item.rel, result)  # type: ignore[arg-type]
         except (CleanerError, NotImplementedError, ValueError, UnicodeError) as e:
             res.errors.append(_error(item, str(e), _locate(item, e)))
             continue

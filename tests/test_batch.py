@@ -108,6 +108,32 @@ def test_folder_tree_mirrors_input_with_glob(tmp_path):
     assert (out / "sub" / "c" / "doc-000001.txt").exists()
 
 
+def test_tree_names_never_collide(tmp_path):
+    # page.txt beside page.html (and beside page.txt.gz) would all become page.txt: each keeps
+    # its own file instead; record ids with a dot keep it (v1.2 and v1.3 are two documents).
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "page.txt").write_text(ARTICLE.replace("The council", "Plain: the council"))
+    (src / "page.html").write_text("<html><body><article><p>From HTML: the council met on Tuesday "
+                                   "to discuss the new budget for the coming year.</p></article></body></html>")
+    with gzip.open(src / "page.txt.gz", "wt") as f:
+        f.write(ARTICLE.replace("The council", "Gzipped: the council"))
+    (src / "other.txt").write_text(ARTICLE)
+    recs = _records(2)
+    recs[0]["id"], recs[1]["id"] = "v1.2", "v1.3"
+    _write_jsonl_gz(src / "feed.jsonl.gz", recs)
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["clean", str(src), "-o", str(out), "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt"))
+    assert files == ["feed/v1.2.txt", "feed/v1.3.txt", "other.txt", "page.html.txt",
+                     "page.txt.gz.txt", "page.txt.txt"]
+    assert (out / "page.html.txt").read_text().startswith("From HTML")
+    assert (out / "page.txt.txt").read_text().startswith("Plain")
+    assert (out / "page.txt.gz.txt").read_text().startswith("Gzipped")
+    assert json.loads((out / "page.html.json").read_text())["id"] == "page.html"
+
+
 def test_warc_html_records_are_read(tmp_path):
     warcio = pytest.importorskip("warcio")
     from warcio.statusandheaders import StatusAndHeaders

@@ -55,6 +55,7 @@ class Item:
     id: str | None = None
     rel: str = ""
     error: str | None = None
+    tree: str = ""  # name in the mirrored output tree, without extension (see tree_names)
     fields: dict[str, Any] | None = field(default=None)
     unit: str = "line"  # "line" or "record": what `line` counts
 
@@ -68,6 +69,7 @@ class Source:
     kind: str
     compression: str | None = None
     size: int = 0
+    tree: str = ""  # its name in the output tree, without extension (set by tree_names)
 
 
 def classify(name: str) -> tuple[str | None, str | None]:
@@ -132,7 +134,35 @@ def find_sources(paths: Iterable[str | Path], globs: Iterable[str] = ()) -> list
             out.append(Source(str(path), path.name, kind or "text", comp, path.stat().st_size))
         else:
             raise InputError(f"no such file or folder: {p}")
+    tree_names(out)
     return out
+
+
+def _strip(name: str, suffix: str | None) -> str:
+    return name[: -len(suffix)] if suffix and name.lower().endswith(suffix) else name
+
+
+def tree_names(sources: list[Source]) -> None:
+    """Give each source a name in the mirrored output tree that no other source shares.
+
+    `a/page.html` becomes `a/page` (written as page.txt and page.json); when two inputs would
+    share a name (`page.txt` beside `page.html`, or `page.txt` beside `page.txt.gz`), those keep
+    their suffix (`page.html`, `page.txt`), then their compression suffix too, so that no output
+    overwrites another. Names are compared ignoring case, as some file systems do.
+    """
+    def plain(s: Source) -> str:
+        stem, ext = os.path.splitext(_strip(s.rel, s.compression))
+        return stem if ext else _strip(s.rel, s.compression)
+
+    for s in sources:
+        s.tree = plain(s)
+    for step in (lambda s: _strip(s.rel, s.compression), lambda s: s.rel):
+        count: dict[str, int] = {}
+        for s in sources:
+            count[s.tree.lower()] = count.get(s.tree.lower(), 0) + 1
+        for s in sources:
+            if count[s.tree.lower()] > 1:
+                s.tree = step(s)
 
 
 def _fsspec_sources(url: str, globs: list[str]) -> list[Source]:
@@ -208,10 +238,12 @@ _SAFE_NAME = re.compile(r"^[\w.\-]{1,120}$")
 
 def _record_rel(src: Source, n: int, doc_id: Any) -> str:
     """Name of a record from a multi-document file in the mirrored tree: <file stem>/<id or n>."""
-    stem = src.rel
-    for suf in (src.compression or "", ".jsonl", ".ndjson", ".json", ".warc"):
-        if suf and stem.lower().endswith(suf):
-            stem = stem[: -len(suf)]
+    stem = src.tree
+    if not stem:
+        stem = src.rel
+        for suf in (src.compression or "", ".jsonl", ".ndjson", ".json", ".warc"):
+            if suf and stem.lower().endswith(suf):
+                stem = stem[: -len(suf)]
     name = str(doc_id) if doc_id is not None and _SAFE_NAME.match(str(doc_id)) else f"{n:08d}"
     return f"{stem}/{name}"
 
@@ -251,18 +283,19 @@ def read_whole(src: Source, max_bytes: int) -> Iterator[Item]:
     rel = src.rel
     if src.compression and rel.lower().endswith(src.compression):
         rel = rel[: -len(src.compression)]
+    tree = src.tree or os.path.splitext(rel)[0] or rel
     if src.size > max_bytes and not src.compression:
-        yield Item(src.path, 1, None, format=fmt, rel=rel,
+        yield Item(src.path, 1, None, format=fmt, rel=rel, tree=tree,
                    error=f"document too large: {src.size} bytes (limit --max-doc-bytes {max_bytes})")
         return
     f, _ = open_source(src)
     with f:
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
-        yield Item(src.path, 1, None, format=fmt, rel=rel,
+        yield Item(src.path, 1, None, format=fmt, rel=rel, tree=tree,
                    error=f"document too large: over {max_bytes} bytes (limit --max-doc-bytes)")
         return
-    yield Item(src.path, 1, data, format=fmt, rel=rel)
+    yield Item(src.path, 1, data, format=fmt, rel=rel, tree=tree)
 
 
 def read_json(src: Source, max_bytes: int) -> Iterator[Item]:

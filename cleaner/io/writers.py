@@ -36,10 +36,13 @@ def atomic_write_text(path: str | Path, text: str) -> None:
         raise
 
 
-def write_tree_record(out_dir: str | Path, rel: str | Path, result: CleanResult) -> tuple[Path, Path]:
-    """`<rel>.txt` with the cleaned text and `<rel>.json` with metadata and removals, under out_dir."""
-    base = Path(out_dir) / Path(rel)
-    base = base.with_suffix("") if base.suffix else base
+def write_tree_record(out_dir: str | Path, name: str | Path, result: CleanResult) -> tuple[Path, Path]:
+    """`<name>.txt` with the cleaned text and `<name>.json` with metadata and removals, under out_dir.
+
+    `name` is the document's name in the tree without extension (readers choose it so that no two
+    documents share one); a dot in it is kept (`page.v2` -> `page.v2.txt`).
+    """
+    base = Path(out_dir) / Path(name)
     txt = base.with_name(base.name + ".txt")
     meta = base.with_name(base.name + ".json")
     atomic_write_text(txt, result.text + ("\n" if result.text else ""))
