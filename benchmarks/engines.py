@@ -69,6 +69,7 @@ class TreeSampler(threading.Thread):
         self.peak_rss = 0
         self.peak_pss = 0
         self.peak_procs = 0
+        self.cpu: dict[int, float] = {}  # pid -> latest user+system CPU seconds seen
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -84,6 +85,8 @@ class TreeSampler(threading.Thread):
                     mi = p.memory_full_info()
                     rss += mi.rss
                     pss += getattr(mi, "pss", mi.rss)
+                    ct = p.cpu_times()
+                    self.cpu[p.pid] = ct.user + ct.system
                 except ps.Error:
                     continue
             self.peak_rss = max(self.peak_rss, rss)
@@ -93,6 +96,13 @@ class TreeSampler(threading.Thread):
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
+    """Wall time, peak memory and CPU seconds of the command's process tree.
+
+    CPU seconds (summed over every process of the tree, as last sampled) are what a run costs
+    whatever else the machine does; wall time is what it costs on this machine at this load,
+    so the load average over the run is reported with it.
+    """
+    load0 = os.getloadavg()[0]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = TreeSampler(proc.pid)
@@ -104,7 +114,8 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
     return {"seconds": wall, "peak_rss_mb": sampler.peak_rss / 2**20, "peak_pss_mb": sampler.peak_pss / 2**20,
-            "processes": sampler.peak_procs}
+            "processes": sampler.peak_procs, "cpu_seconds": sum(sampler.cpu.values()),
+            "load": (load0, os.getloadavg()[0])}
 
 
 # --- the in-process baselines (run as `python -m benchmarks.engines --worker KIND IN OUT`) -------
@@ -193,10 +204,12 @@ def main() -> None:
             raise SystemExit(f"unknown run {run!r}")
         r = measure(cmd, env)
         r["docs_per_s"] = args.docs / r["seconds"]
+        r["docs_per_cpu_s"] = args.docs / r["cpu_seconds"] if r["cpu_seconds"] else float("nan")
         results[run] = r
         outputs[run] = out
         print(f"{run:12s} {args.docs} docs  {r['seconds']:8.1f} s  {r['docs_per_s']:7.1f} docs/s  "
-              f"peak RSS {r['peak_rss_mb']:7.0f} MB  peak PSS {r['peak_pss_mb']:7.0f} MB  ({r['processes']} processes)",
+              f"peak RSS {r['peak_rss_mb']:7.0f} MB  peak PSS {r['peak_pss_mb']:7.0f} MB  ({r['processes']} processes)  "
+              f"{r['cpu_seconds']:7.0f} CPU s ({r['docs_per_cpu_s']:.1f} docs/CPU-s)  load {r['load'][0]:.1f} -> {r['load'][1]:.1f}",
               flush=True)
     names = list(outputs)
     if len(names) > 1:
