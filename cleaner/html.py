@@ -228,18 +228,24 @@ def only_bare_markup(dates: list, iso: str) -> bool:
     return {d.role for d in dates if d.iso[:10] == str(iso)[:10]} == {"date"}
 
 
-def check_markup_date(tree: Any, rs: RuleSet, meta: dict[str, tuple[Any, str]]) -> None:
-    """Second thoughts on htmldate's date, with the page's printed dateline as the witness:
-    when only a bare `<meta name="date">` gives it (it does not say which date it is, and content
-    systems fill it with the last change), a differing printed date wins; when the markup's own
+def check_markup_date(tree: Any, url: str | None, rs: RuleSet, meta: dict[str, tuple[Any, str]]) -> None:
+    """Second thoughts on htmldate's date. When no markup property and no URL path gives its
+    day (htmldate guessed it from the page's text: a header's 'today', a comment), the markup's
+    own publication property wins. Else the page's printed dateline is the witness: when only a
+    bare `<meta name="date">` gives the day (it does not say which date it is, and content
+    systems fill it with the last change), a differing printed date wins; when the markup's
     publication property names another day and the printed date agrees with that, those two
     win. The visible text is read only in these cases."""
-    from .metadata.markup import markup_dates, published
+    from .metadata.markup import markup_dates, published, url_date
 
     day = str(meta["date"][0])[:10]
     dates = markup_dates(tree)
-    bare = only_bare_markup(dates, day)
     pub = published(dates)
+    if pub is not None and pub.iso[:10] != day and not any(d.iso[:10] == day for d in dates) \
+            and url_date(url) != day:
+        meta["date"] = (pub.iso, f"html:markup:{pub.key}")
+        return
+    bare = only_bare_markup(dates, day)
     if not bare and (pub is None or pub.iso[:10] == day):
         return
     from_text = text_date(tree, rs)
@@ -269,7 +275,7 @@ def choose_date(tree: Any, url: str | None, meta: dict[str, tuple[Any, str]], rs
         return
     if "date" in meta:
         if rs is not None:
-            check_markup_date(tree, rs, meta)
+            check_markup_date(tree, url, rs, meta)
         return
     from_text = text_date(tree, rs) if rs is not None else None
     if from_text is not None:

@@ -4,7 +4,7 @@ prints. Hand-written snippets; the right date of each is stated with the reason.
 from __future__ import annotations
 
 from cleaner import Cleaner
-from cleaner.html import only_bare_markup, parse
+from cleaner.html import check_markup_date, only_bare_markup, parse
 from cleaner.metadata.markup import markup_dates, published
 
 ARTICLE_BODY = "".join(
@@ -91,3 +91,23 @@ def test_markup_publication_date_confirmed_by_the_printed_date():
     html = _page(head, "18.10.2019 - 17:08 Uhr")
     r = Cleaner().clean(html, url="https://youth.example/news/fair-supply-chains", format="html")
     assert r.metadata["date"][:10] == "2019-10-18"
+
+
+def test_header_today_loses_to_the_markup_publication_date():
+    # The site header prints the day the page was fetched ('Mittwoch, 8. Juli 2020'); say
+    # htmldate took that. No markup property and no URL path gives that day, so it was a guess
+    # from the text; the article's microdata says it was published on 27 April 2020.
+    html = f"""<html><head><title>Border report - Courier</title></head><body>
+    <header><div class="today">Mittwoch, 8. Juli 2020</div><nav><a href="/">Home</a></nav></header>
+    <article><h2>Border report</h2>
+    <p class="date" itemprop="datePublished" content="2020-04-27 18:50:00">April 2020</p>
+    {ARTICLE_BODY}</article></body></html>"""
+    url = "https://courier.example/politik/border-report/25776812.html"
+    meta = {"date": ("2020-07-08", "html:htmldate")}
+    check_markup_date(parse(html), url, Cleaner().ruleset_for(url, None), meta)
+    assert meta["date"] == ("2020-04-27T18:50:00", "html:markup:itemprop:datePublished")
+    # A URL path that gives htmldate's day is evidence for it: then the date stays.
+    url = "https://courier.example/2020/07/08/border-report/"
+    meta = {"date": ("2020-07-08", "html:htmldate")}
+    check_markup_date(parse(html), url, Cleaner().ruleset_for(url, None), meta)
+    assert meta["date"] == ("2020-07-08", "html:htmldate")

@@ -34,6 +34,13 @@ _NOT_ARTICLE_TYPES = regex.compile(r"comment|review|answer|question|person|organ
 _JSON_KEYS = {"datepublished": "published", "datecreated": "created", "datemodified": "modified"}
 
 
+# A date in a URL path: /2019/10/18/, /2019/7/12/, /2019-10-18-slug (after a slashed date comes a
+# path separator, so '/2023/10/3-fragen-an' is not 3 October).
+_URL_DATE = regex.compile(
+    r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:[/_]|\.html?\b|$)|/((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?:[-/_.]|$)"
+)
+
+
 @dataclass(frozen=True)
 class MarkupDate:
     """One date the markup states: ISO value, role (published|created|modified|date) and the key."""
@@ -132,3 +139,17 @@ def markup_dates(tree: Any) -> list[MarkupDate]:
 def published(dates: list[MarkupDate]) -> MarkupDate | None:
     """The first date the markup calls the publication date, else the first creation date."""
     return next((d for d in dates if d.role == "published"), None) or next((d for d in dates if d.role == "created"), None)
+
+
+def url_date(url: str | None) -> str | None:
+    """The day a URL path gives (/2019/10/18/), as YYYY-MM-DD; None when there is none.
+
+    >>> url_date("https://example.com/2019/10/18/bridge-closes/"), url_date("https://example.com/2023/10/3-fragen")
+    ('2019-10-18', None)
+    """
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+    iso = to_iso(f"{y}-{mo}-{d}")
+    return iso[:10] if iso else None
