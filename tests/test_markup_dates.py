@@ -6,6 +6,7 @@ from __future__ import annotations
 from cleaner import Cleaner
 from cleaner.html import check_markup_date, only_bare_markup, parse
 from cleaner.metadata.markup import markup_dates, published
+from cleaner.visible import visible_text
 
 ARTICLE_BODY = "".join(
     f"<p>Paragraph {n} of the article goes on about the harbour works and the people who depend on the "
@@ -111,3 +112,20 @@ def test_header_today_loses_to_the_markup_publication_date():
     meta = {"date": ("2020-07-08", "html:htmldate")}
     check_markup_date(parse(html), url, Cleaner().ruleset_for(url, None), meta)
     assert meta["date"] == ("2020-07-08", "html:htmldate")
+
+
+def test_hidden_byline_of_a_related_post_does_not_date_the_page():
+    # A theme repeats each teaser's 'Published' line in a block it hides (display:none) beside the
+    # headline; readers never see it, so it is not the article's date. The article's own
+    # byline says 18 October 2019.
+    html = f"""<html><head><title>Lounge access - Train blog</title></head><body><div class="post">
+    <div class="post-meta" style="display: none;"><p>Published 21 July 2017 by David</p></div>
+    <div hidden><p>Published 6 April 2018 by David</p></div>
+    <h1>Lounge access</h1><p class="byline">Published 18 October 2019 by David</p>
+    </div>{ARTICLE_BODY}</body></html>"""
+    tree = parse(html)
+    text = visible_text(tree)
+    assert "21 July 2017" not in text and "6 April 2018" not in text
+    assert "18 October 2019" in text
+    r = Cleaner().clean(html, url="https://trainblog.example/lounge-access/", format="html")
+    assert r.metadata["date"][:10] == "2019-10-18"
