@@ -112,6 +112,9 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, tuple[Any, str
         if headline:
             meta.title = headline
             title_source += how
+    sole = sole_h1(tree)
+    if sole is not None and sole != meta.title:
+        meta.title, title_source = sole, "html:h1"
         if site and not meta.sitename:
             meta.sitename = site
     if not meta.url:
@@ -131,6 +134,24 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, tuple[Any, str
     if found is not None:
         out["date"] = found
     return out
+
+
+# The fewest words a page's single <h1> needs to be taken as its headline (one word is most
+# often a logo or a section name).
+SOLE_H1_MIN_WORDS = 2
+
+
+def sole_h1(tree: Any) -> str | None:
+    """The text of the page's only <h1>, which marks its headline: the <title> and og:title are
+    often rewritten for search and sharing (kickers, site names, other wording). None when the
+    page has no <h1> or several, or the one is a single word or overlong."""
+    heads = tree.xpath("//h1")
+    if len(heads) != 1:
+        return None
+    text = " ".join(heads[0].text_content().split())
+    if len(text.split()) < SOLE_H1_MIN_WORDS or len(text) > 300:
+        return None
+    return text
 
 
 def _title_element(tree: Any) -> str | None:

@@ -129,3 +129,17 @@ def test_hidden_byline_of_a_related_post_does_not_date_the_page():
     assert "18 October 2019" in text
     r = Cleaner().clean(html, url="https://trainblog.example/lounge-access/", format="html")
     assert r.metadata["date"][:10] == "2019-10-18"
+
+
+def test_the_single_h1_is_the_headline():
+    # og:title adds a kicker and the site name; the page marks its headline with its only <h1>.
+    html = f"""<html><head><title>Klimaschutz: Bohren, bis es heiß wird | Courier</title>
+    <meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird"></head><body>
+    <nav><a href="/">Courier</a></nav><article><h1>Bohren, bis es heiß wird</h1>{ARTICLE_BODY}</article></body></html>"""
+    r = Cleaner().clean(html, url="https://courier.example/klima/bohren", format="html")
+    assert r.metadata["title"] == "Bohren, bis es heiß wird"
+    assert r.sources["title"] == "html:h1"
+    # With two <h1> (logo and headline) the page does not say which: the title is read as before.
+    two = html.replace('<nav><a href="/">Courier</a></nav>', '<h1>Courier</h1>')
+    r = Cleaner().clean(two, url="https://courier.example/klima/bohren", format="html")
+    assert r.sources["title"] != "html:h1"
