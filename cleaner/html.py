@@ -281,12 +281,14 @@ def check_markup_date(tree: Any, url: str | None, rs: RuleSet, meta: dict[str, t
 def choose_date(tree: Any, url: str | None, meta: dict[str, tuple[Any, str]], rs: RuleSet | None) -> None:
     """The page's publication date, by trust: a labelled byline beside the headline
     ('Published ...', 'Aktualisiert ...' in the <h1>'s block), the page's metadata and markup
-    (htmldate, fast, checked against the printed dateline: `check_markup_date`), a byline or dateline anywhere in the visible text (the
-    date rules), and last htmldate's extensive guess. Measured on htmldate's own evaluation set
+    (htmldate, fast, checked against the markup's own properties and the printed dateline:
+    `check_markup_date`), a byline or dateline anywhere in the visible text (the date rules),
+    and last htmldate's extensive guess. Measured on htmldate's own evaluation set
     (`benchmarks/metadata_quality.py`).
 
     Reading the whole visible text costs about a third of the extraction time, so it runs only
-    when the markup gives no date; the headline's block is small and read always.
+    when the markup gives no date or its date is in doubt; the headline's block is small and
+    read always.
     """
     from .metadata.dates import html_date
 
