@@ -112,6 +112,9 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, tuple[Any, str
         if headline:
             meta.title = headline
             title_source += how
+    sole = sole_h1(tree)
+    if sole is not None and sole != meta.title:
+        meta.title, title_source = sole, "html:h1"
         if site and not meta.sitename:
             meta.sitename = site
     if not meta.url:
@@ -131,6 +134,24 @@ def page_metadata(tree: Any, url: str | None = None) -> dict[str, tuple[Any, str
     if found is not None:
         out["date"] = found
     return out
+
+
+# The fewest words a page's single <h1> needs to be taken as its headline (one word is most
+# often a logo or a section name).
+SOLE_H1_MIN_WORDS = 2
+
+
+def sole_h1(tree: Any) -> str | None:
+    """The text of the page's only <h1>, which marks its headline: the <title> and og:title are
+    often rewritten for search and sharing (kickers, site names, other wording). None when the
+    page has no <h1> or several, or the one is a single word or overlong."""
+    heads = tree.xpath("//h1")
+    if len(heads) != 1:
+        return None
+    text = " ".join(heads[0].text_content().split())
+    if len(text.split()) < SOLE_H1_MIN_WORDS or len(text) > 300:
+        return None
+    return text
 
 
 def _title_element(tree: Any) -> str | None:
@@ -222,15 +243,52 @@ def byline_date(tree: Any, rs: RuleSet) -> tuple[str, str] | None:
     return best.iso, "html:byline:" + textdates.source_of(best)
 
 
+def only_bare_markup(dates: list, iso: str) -> bool:
+    """True when the markup states this day only as a bare date (`<meta name="date">`,
+    `DC.date`): no publication, creation or modification property gives it."""
+    return {d.role for d in dates if d.iso[:10] == str(iso)[:10]} == {"date"}
+
+
+def check_markup_date(tree: Any, url: str | None, rs: RuleSet, meta: dict[str, tuple[Any, str]]) -> None:
+    """Second thoughts on htmldate's date. When no markup property and no URL path gives its
+    day (htmldate guessed it from the page's text: a header's 'today', a comment), the markup's
+    own publication property wins. Else the page's printed dateline is the witness: when only a
+    bare `<meta name="date">` gives the day (it does not say which date it is, and content
+    systems fill it with the last change), a differing printed date wins; when the markup's
+    publication property names another day and the printed date agrees with that, those two
+    win. The visible text is read only in these cases."""
+    from .metadata.markup import markup_dates, published, url_date
+
+    day = str(meta["date"][0])[:10]
+    dates = markup_dates(tree)
+    pub = published(dates)
+    if pub is not None and pub.iso[:10] != day and not any(d.iso[:10] == day for d in dates) \
+            and url_date(url) != day:
+        meta["date"] = (pub.iso, f"html:markup:{pub.key}")
+        return
+    bare = only_bare_markup(dates, day)
+    if not bare and (pub is None or pub.iso[:10] == day):
+        return
+    from_text = text_date(tree, rs)
+    if from_text is None or from_text[0][:10] == day:
+        return
+    if pub is not None and pub.iso[:10] == from_text[0][:10]:
+        meta["date"] = (pub.iso, f"html:markup:{pub.key}")
+    elif bare:
+        meta["date"] = from_text[:2]
+
+
 def choose_date(tree: Any, url: str | None, meta: dict[str, tuple[Any, str]], rs: RuleSet | None) -> None:
     """The page's publication date, by trust: a labelled byline beside the headline
     ('Published ...', 'Aktualisiert ...' in the <h1>'s block), the page's metadata and markup
-    (htmldate, fast), a byline or dateline anywhere in the visible text (the date rules), and
-    last htmldate's extensive guess. Measured on htmldate's own evaluation set
+    (htmldate, fast, checked against the markup's own properties and the printed dateline:
+    `check_markup_date`), a byline or dateline anywhere in the visible text (the date rules),
+    and last htmldate's extensive guess. Measured on htmldate's own evaluation set
     (`benchmarks/metadata_quality.py`).
 
     Reading the whole visible text costs about a third of the extraction time, so it runs only
-    when the markup gives no date; the headline's block is small and read always.
+    when the markup gives no date or its date is in doubt; the headline's block is small and
+    read always.
     """
     from .metadata.dates import html_date
 
@@ -239,6 +297,8 @@ def choose_date(tree: Any, url: str | None, meta: dict[str, tuple[Any, str]], rs
         meta["date"] = near
         return
     if "date" in meta:
+        if rs is not None:
+            check_markup_date(tree, url, rs, meta)
         return
     from_text = text_date(tree, rs) if rs is not None else None
     if from_text is not None:

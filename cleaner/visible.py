@@ -15,6 +15,14 @@ _BLOCK = frozenset({
 })
 
 
+def _hidden(el: Any) -> bool:
+    """An element the page hides from readers (`hidden`, an inline `display: none`)."""
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and "display:none" in style.replace(" ", "").lower()
+
+
 def visible_text(tree: Any) -> str:
     """Lines of visible text of an lxml HTML tree or subtree (without recursion: deep pages are
     common). The text after a subtree's root (its tail) is not part of it."""
@@ -28,7 +36,7 @@ def visible_text(tree: Any) -> str:
     for event, el in etree.iterwalk(tree, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if skipping or not tag or tag in _SKIP:
+            if skipping or not tag or tag in _SKIP or _hidden(el):
                 skipping += 1
                 continue
             if tag in _BLOCK:
