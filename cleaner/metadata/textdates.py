@@ -16,6 +16,7 @@ import regex
 
 from ..document import Document
 from ..ruleset.kinds import DateRule, word_count
+from ..ruleset.literals import fold
 from ..ruleset.pack import RuleSet
 
 # How many lines before the headline a dateline may stand (kickers, datelines above the title).
@@ -62,7 +63,11 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 def _labels(rs: RuleSet, text: str) -> list[tuple[int, int, DateRule]]:
     out = []
+    low = fold(text)
     for rule in rs.date_labels:
+        need = rule.needs
+        if need is not None and not need.may_match(text, low):
+            continue  # the line lacks every string the label needs
         for m in rule.pattern.finditer(text):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), rule))
@@ -80,7 +85,12 @@ def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
         finds = []
         seen: set[tuple[int, int]] = set()
         for a, b in _windows(text):
+            seg = text[a:b]
+            low = fold(seg)
             for rule in rs.dates:
+                need = rule.needs
+                if need is not None and not need.may_match(seg, low):
+                    continue  # the window lacks every string a match of this rule holds
                 for f in rule.dates(text, order=rs.date_format, timezone=rs.timezone, pos=a, endpos=b):
                     if (f.start, f.end) not in seen:
                         seen.add((f.start, f.end))

@@ -9,7 +9,7 @@ trailing part (at most `max_site_words` words) while the rest still reads as a h
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Sequence
 
 import regex
 
@@ -18,16 +18,35 @@ _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 _GENERIC_LABELS = frozenset({"www", "m", "mobile", "amp", "news", "blog", "de", "com", "org", "net", "co", "uk"})
 
 
+# ASCII characters that are neither letters nor digits, as spaces (what _NOT_ALNUM does to ASCII).
+_ASCII_PUNCT = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+
+
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-blind key of a title or line.
 
-    >>> fold("EL PAÍS!")
-    'el pais'
+    >>> fold("EL PAÍS!"), fold("Durch die Gegend: Teil 2 | Viertausendhertz")
+    ('el pais', 'durch die gegend teil 2 viertausendhertz')
     """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
+    if text.isascii():  # the same key, without a regex call
+        return " ".join(text.lower().translate(_ASCII_PUNCT).split())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(_NOT_ALNUM.sub(" ", text.casefold()).split())
+
+
+class LazyFolds:
+    """`fold(x)` of those `lines` no longer than `limit`, folded on the first membership test:
+    most titles have no separator, and then nothing is ever looked up."""
+
+    def __init__(self, lines: Iterable[str], limit: int) -> None:
+        self._lines, self._limit = lines, limit
+        self._set: set[str] | None = None
+
+    def __contains__(self, key: object) -> bool:
+        if self._set is None:
+            self._set = {fold(x) for x in self._lines if len(x) <= self._limit}
+        return key in self._set
 
 
 def names_host(part: str, host: str | None) -> bool:
@@ -53,7 +72,7 @@ def _words(text: str) -> int:
 
 
 def split_title(
-    title: str, later: set[str], separators: Sequence[str], *, host: str | None = None, max_site_words: int = 5,
+    title: str, later: Container[str], separators: Sequence[str], *, host: str | None = None, max_site_words: int = 5,
     _depth: int = 0,
 ) -> tuple[str, str | None]:
     """(headline, site name or None). `later` holds the folded lines that follow the title.
