@@ -8,7 +8,7 @@ import regex
 
 from cleaner import Cleaner
 from cleaner.normalize import normalize_line
-from cleaner.ruleset.literals import Screened, fold, prefixes, required
+from cleaner.ruleset.literals import Screened, _foldable, fold, prefixes, required
 
 
 def _texts(fixtures):
@@ -53,15 +53,20 @@ def test_unreadable_syntax_gives_no_test():
     assert prefixes(regex.compile(r"menu|^search")) is None  # not anchored
 
 
-def test_fold_keeps_every_case_variant_of_ascii_letters():
-    """A case-insensitive `regex` literal a-z matches some other characters (Kelvin sign, long s,
-    Turkish I); `fold` must map each of them to the same letter, or the pre-test would miss."""
+def test_fold_keeps_every_case_variant_of_the_characters_relied_on():
+    """A case-insensitive `regex` literal matches some other characters too (Kelvin sign for k,
+    long s, Turkish I, Greek mu for the micro sign); for every character a case-insensitive
+    pre-test relies on, `fold` must map each such variant as it maps the character itself."""
     every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
-    variants = regex.findall(r"(?i)[a-z]", every)
-    assert len(variants) > 52
-    for c in variants:
-        letters = [p for p in "abcdefghijklmnopqrstuvwxyz" if regex.fullmatch(p, c, regex.IGNORECASE)]
-        assert letters and fold(c) == letters[0], (c, hex(ord(c)), fold(c))
+    relied_on = [chr(i) for i in range(0x250) if _foldable(i)]
+    assert len(relied_on) > 500
+    # One scan of all of Unicode: the characters that case-insensitively match any of them.
+    variants = regex.findall("(?i)[" + "".join(map(regex.escape, relied_on)) + "]", every)
+    pool = "".join(relied_on)
+    for c in set(variants):
+        for p in regex.findall("(?i)" + regex.escape(c), pool):  # the characters c stands for
+            assert fold(c) == fold(p), (p, c, hex(ord(c)))
+    assert fold("Ä") == fold("ä") and fold("K") == "k" and fold("ſ") == "s"
 
 
 def test_screened_search_answers_like_the_pattern():

@@ -173,6 +173,8 @@ def find(doc: Document, rs: RuleSet) -> tuple[Candidate | None, list[Candidate]]
     if not rs.dates:
         return None, []
     cands = candidates(doc, rs)
+    if not cands:
+        return None, cands
     return choose(cands, _headline_index(doc, doc.alive())), cands
 
 

@@ -106,7 +106,17 @@ class BlockRule(Rule):
     max_lines: int = 30
     kind: ClassVar[str] = "block"
 
+    @functools.cached_property
+    def start_needs(self) -> Literals | None:
+        """The cheap pre-test of `start` (see `literals.screen`)."""
+        from .literals import screen
+
+        return screen(self.start, self.drop)
+
     def starts(self, line: str) -> bool:
+        need = self.start_needs
+        if need is not None and not need.may_match(line):
+            return False
         return self.start.search(line) is not None
 
     def extent(self, texts: Sequence[str], i: int) -> int:
@@ -130,7 +140,17 @@ class InlineRule(Rule):
     pattern: regex.Pattern = None  # type: ignore[assignment]
     kind: ClassVar[str] = "inline"
 
+    @functools.cached_property
+    def needs(self) -> Literals | None:
+        """Strings one of which every fragment holds (see `literals.screen`)."""
+        from .literals import screen
+
+        return screen(self.pattern, self.drop, at_start=False)
+
     def spans(self, line: str) -> list[tuple[int, int]]:
+        need = self.needs
+        if need is not None and not need.may_match(line):
+            return []
         return [m.span() for m in self.pattern.finditer(line) if m.end() > m.start()]
 
     def acts_on(self, text: str) -> bool:

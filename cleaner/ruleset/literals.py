@@ -11,7 +11,7 @@ every match contains at least one, or None when it cannot tell. It errs only tow
 syntax it does not know for sure (constructs of `regex` that the standard parser would read
 differently, full case folding, version-1 set syntax) gives no filter, and the pattern is then
 tried on every line as before. For a case-insensitive pattern the strings are compared with a
-case-folded line (`fold`), and only ASCII text is used, whose case variants fold alike.
+case-folded line (`fold`), and only characters whose case variants fold alike are used.
 """
 
 from __future__ import annotations
@@ -45,6 +45,13 @@ _DIVERGENT = regex.compile(r"\[\[|\[:\^?\w+:\]|\{\s*[a-zA-Z]")
 # Flags of `regex` under which a literal may match other text than itself or its simple case
 # variants (full case folding: "ß" matches "ss"), or under which the set syntax differs (V1).
 _UNSAFE_FLAGS = regex.FULLCASE | regex.VERSION1
+
+
+def _foldable(code: int) -> bool:
+    """True for a character whose case variants (as case-insensitive `regex` sees them) all fold
+    like it: ASCII and the Latin letters up to U+024F, except "ß" and "ƛ" (a test checks this
+    over all of Unicode). Other characters of a case-insensitive pattern are not relied on."""
+    return code < 0x250 and code not in (0xDF, 0x19B)
 
 
 def fold(text: str) -> str:
@@ -178,7 +185,7 @@ def _starts(items: Iterable, folded: bool) -> set[tuple[str, bool]]:
         if not any(o for _, o in cur):
             break
         if op is _c.LITERAL:
-            opts = {(chr(av), True)} if not folded or av < 128 else {("", False)}
+            opts = {(chr(av), True)} if not folded or _foldable(av) else {("", False)}
         elif op in _ZERO_WIDTH:
             continue
         elif op is _c.IN and _class_chars(av, folded):
@@ -256,7 +263,7 @@ def _better(a: set[str] | None, b: set[str] | None, useless: Callable[[str], boo
 
 def _class_chars(items: list, folded: bool) -> set[str] | None:
     """The characters of a small class of plain characters ("[/.]"), else None."""
-    if len(items) > 4 or any(op is not _c.LITERAL or (folded and av >= 128) for op, av in items):
+    if len(items) > 4 or any(op is not _c.LITERAL or (folded and not _foldable(av)) for op, av in items):
         return None
     return {chr(av) for _, av in items}
 
@@ -274,7 +281,7 @@ def _seq(items: Iterable, folded: bool, useless: Callable[[str], bool] | None = 
             run = []
 
     for op, av in items:
-        if op is _c.LITERAL and (not folded or av < 128):
+        if op is _c.LITERAL and (not folded or _foldable(av)):
             run.append(chr(av))
             continue
         flush()
