@@ -77,8 +77,8 @@ class LineMatcher:
         if not self.rules or not line:
             return None
         k = bisect_left(self._cuts, line.count(" ") + 1) if self._cuts else 0
-        plan = self._for_key(line[0], k)
-        low = fold(line) if plan.wants_fold else line
+        plan = self._by_key.get((line[0], k)) or self._for_key(line[0], k)
+        low = (line.lower() if line.isascii() else fold(line)) if plan.wants_fold else line  # fold, inlined
         if not plan.always and not plan.may_match(line, low):
             return None
         for r, strings, folded, at_start in plan.entries:
