@@ -39,9 +39,6 @@ _NAMED = regex.compile(r"(?<!\\)((?:\\\\)*)\(\?P?<(?![=!])\w+>")
 # nested sets ("[[:alpha:]]", "[[a-z]--[aeiou]]"), fuzzy matching ("(?:x){e<=1}").
 _DIVERGENT = regex.compile(r"\[\[|\[:\^?\w+:\]|\{\s*[a-zA-Z]")
 
-# Case-insensitive `regex` takes the dotted and dotless I of Turkish ("İ", "ı") for plain i/I,
-# which `str.casefold` keeps apart; `fold` maps them to "i" first, so the fold stays a superset.
-
 # Flags of `regex` under which a literal may match other text than itself or its simple case
 # variants (full case folding: "ß" matches "ss"), or under which the set syntax differs (V1).
 _UNSAFE_FLAGS = regex.FULLCASE | regex.VERSION1
@@ -56,6 +53,9 @@ def _foldable(code: int) -> bool:
 
 def fold(text: str) -> str:
     """The case-blind form a case-insensitive pattern's required strings are looked for in.
+
+    Case-insensitive `regex` takes the dotted and dotless I of Turkish ("İ", "ı") for plain i/I,
+    which `str.casefold` keeps apart: they are mapped to "i" first, so no match is ruled out.
 
     >>> fold("SHARE this"), fold("İstanbul")
     ('share this', 'istanbul')
