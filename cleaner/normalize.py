@@ -23,6 +23,7 @@ _MOJIBAKE_HINT = regex.compile(r"[ÃÂâÅÐÑ][\x80-\xbf\u0152-\u02dc\u2013-\u2
 _INVISIBLE = regex.compile(r"[\u200b\ufeff\u2060]")
 # Line separators other than \n.
 _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_NEWLINE_CHARS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 
 
 # Lead characters of the hint above; a plain `in` test for each is ~50x faster than a regex scan.
@@ -105,7 +106,8 @@ def normalize_text(text: str) -> tuple[str, bool]:
 
     Returns the text and whether ftfy was applied.
     """
-    text = _NEWLINES.sub("\n", text)
+    if any(c in text for c in _NEWLINE_CHARS):  # six substring tests cost less than the regex scan
+        text = _NEWLINES.sub("\n", text)
     if "\u200b" in text or "\ufeff" in text or "\u2060" in text:
         text = _INVISIBLE.sub("", text)
     if looks_broken(text):

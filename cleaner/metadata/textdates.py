@@ -16,12 +16,15 @@ import regex
 
 from ..document import Document
 from ..ruleset.kinds import DateRule, word_count
+from ..ruleset.literals import Screened, fold
 from ..ruleset.pack import RuleSet
 
 # How many lines before the headline a dateline may stand (kickers, datelines above the title).
 BEFORE_HEADLINE = 3
 # Every date pattern needs a four-digit year; lines without one are not searched further.
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d.])\d\d?\s?[./]\s?\d\d?\s?[./]\s?\d\d(?![\d.])")
+# The same search behind a cheap pre-test (an ASCII line without a digit has no year).
+_HAS_YEAR = Screened(_YEAR)
 # Characters around a year that a date expression may span (weekday, day, month; time, zone).
 WINDOW_BEFORE = 32
 WINDOW_AFTER = 30
@@ -62,7 +65,11 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 def _labels(rs: RuleSet, text: str) -> list[tuple[int, int, DateRule]]:
     out = []
+    low = fold(text)
     for rule in rs.date_labels:
+        need = rule.needs
+        if need is not None and not need.may_match(text, low):
+            continue  # the line lacks every string the label needs
         for m in rule.pattern.finditer(text):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), rule))
@@ -75,12 +82,17 @@ def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
     alive = doc.alive()
     for k, i in enumerate(alive):
         text = doc.lines[i]
-        if _YEAR.search(text) is None:
+        if _HAS_YEAR.search(text) is None:
             continue
         finds = []
         seen: set[tuple[int, int]] = set()
         for a, b in _windows(text):
+            seg = text[a:b]
+            low = fold(seg)
             for rule in rs.dates:
+                need = rule.needs
+                if need is not None and not need.may_match(seg, low):
+                    continue  # the window lacks every string a match of this rule holds
                 for f in rule.dates(text, order=rs.date_format, timezone=rs.timezone, pos=a, endpos=b):
                     if (f.start, f.end) not in seen:
                         seen.add((f.start, f.end))
@@ -163,6 +175,8 @@ def find(doc: Document, rs: RuleSet) -> tuple[Candidate | None, list[Candidate]]
     if not rs.dates:
         return None, []
     cands = candidates(doc, rs)
+    if not cands:
+        return None, cands
     return choose(cands, _headline_index(doc, doc.alive())), cands
 
 

@@ -8,26 +8,59 @@ trailing part (at most `max_site_words` words) while the rest still reads as a h
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Sequence
+from itertools import filterfalse
 
 import regex
 
-_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 # Generic host labels that say nothing about the site's name.
 _GENERIC_LABELS = frozenset({"www", "m", "mobile", "amp", "news", "blog", "de", "com", "org", "net", "co", "uk"})
+
+
+# Runs of letters and digits: the words of a key. On ASCII text the standard library's `re`
+# finds the same runs, faster.
+_ALNUM_RUN = regex.compile(r"[\p{L}\p{N}]+")
+_ASCII_ALNUM_RUN = re.compile(r"[a-z0-9]+")
 
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-blind key of a title or line.
 
-    >>> fold("EL PAÍS!")
-    'el pais'
+    >>> fold("EL PAÍS!"), fold("Durch die Gegend: Teil 2 | Viertausendhertz")
+    ('el pais', 'durch die gegend teil 2 viertausendhertz')
     """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(_NOT_ALNUM.sub(" ", text.casefold()).split())
+    if text.isascii():
+        return " ".join(_ASCII_ALNUM_RUN.findall(text.lower()))
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(filterfalse(unicodedata.combining, text))
+    return " ".join(_ALNUM_RUN.findall(text.casefold()))
+
+
+class LazyFolds:
+    """Answers `key in folds` as `key in {fold(x) for x in lines if len(x) <= limit}` would, folding
+    lines only when asked (most titles have no separator, and then nothing is looked up), and
+    only those that can fold to the key: an ASCII line folds to at most its own length."""
+
+    def __init__(self, lines: Iterable[str], limit: int) -> None:
+        self._lines = [x for x in lines if len(x) <= limit]
+        self._folded: dict[str, str] = {}
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        n = len(key)
+        folded = self._folded
+        for x in self._lines:
+            if len(x) < n and x.isascii():
+                continue
+            f = folded.get(x)
+            if f is None:
+                f = folded[x] = fold(x)
+            if f == key:
+                return True
+        return False
 
 
 def names_host(part: str, host: str | None) -> bool:
@@ -53,7 +86,7 @@ def _words(text: str) -> int:
 
 
 def split_title(
-    title: str, later: set[str], separators: Sequence[str], *, host: str | None = None, max_site_words: int = 5,
+    title: str, later: Container[str], separators: Sequence[str], *, host: str | None = None, max_site_words: int = 5,
     _depth: int = 0,
 ) -> tuple[str, str | None]:
     """(headline, site name or None). `later` holds the folded lines that follow the title.

@@ -6,13 +6,17 @@ with: a drop example must be acted on, a keep example must not.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 
 from ..normalize import normalize_line
+
+if TYPE_CHECKING:
+    from .literals import Literals
 
 
 def word_count(line: str) -> int:
@@ -102,7 +106,17 @@ class BlockRule(Rule):
     max_lines: int = 30
     kind: ClassVar[str] = "block"
 
+    @functools.cached_property
+    def start_needs(self) -> Literals | None:
+        """The cheap pre-test of `start` (see `literals.screen`)."""
+        from .literals import screen
+
+        return screen(self.start, self.drop)
+
     def starts(self, line: str) -> bool:
+        need = self.start_needs
+        if need is not None and not need.may_match(line):
+            return False
         return self.start.search(line) is not None
 
     def extent(self, texts: Sequence[str], i: int) -> int:
@@ -126,7 +140,17 @@ class InlineRule(Rule):
     pattern: regex.Pattern = None  # type: ignore[assignment]
     kind: ClassVar[str] = "inline"
 
+    @functools.cached_property
+    def needs(self) -> Literals | None:
+        """Strings one of which every fragment holds (see `literals.screen`)."""
+        from .literals import screen
+
+        return screen(self.pattern, self.drop, at_start=False)
+
     def spans(self, line: str) -> list[tuple[int, int]]:
+        need = self.needs
+        if need is not None and not need.may_match(line):
+            return []
         return [m.span() for m in self.pattern.finditer(line) if m.end() > m.start()]
 
     def acts_on(self, text: str) -> bool:
@@ -193,13 +217,11 @@ class TitleRule(Rule):
     def split_site(self, title: str, later: set[str], host: str | None = None) -> tuple[str, str | None]:
         """Split "Headline | Section | Site" (or "Site | Headline") into headline and site name
         (see `cleaner.metadata.title`)."""
-        from ..metadata.title import fold, split_title
+        from ..metadata.title import LazyFolds, split_title
 
-        # Only lines no longer than the title can repeat a part of it: fold just those.
-        limit = len(title)
+        # Only lines no longer than the title can repeat a part of it: fold just those (if asked).
         return split_title(
-            title, {fold(x) for x in later if len(x) <= limit}, self.separators, host=host,
-            max_site_words=self.max_site_words,
+            title, LazyFolds(later, len(title)), self.separators, host=host, max_site_words=self.max_site_words,
         )
 
     def find(self, texts: Sequence[str], blank_after: Sequence[bool], host: str | None = None) -> TitleFind | None:
@@ -289,12 +311,19 @@ class DateRule(Rule):
     months: dict[str, int] = field(default_factory=dict)
     kind: ClassVar[str] = "date"
 
+    @functools.cached_property
+    def needs(self) -> Literals | None:
+        """Strings one of which any match holds (see `literals.screen`); digits are no help, as
+        the date stage looks only around years."""
+        from .literals import screen
+
+        return screen(self.pattern, self.drop, at_start=False, useless=str.isdigit)
+
     def dates(
         self, line: str, *, order: str | None = None, timezone: str | None = None, pos: int = 0, endpos: int | None = None
     ) -> list[DateFind]:
         """Every valid (past, possible) date this pattern finds in a line (or in line[pos:endpos])."""
-        from ..metadata.dates import from_parts
-
+        from_parts = _from_parts()
         out = []
         for m in self.pattern.finditer(line, pos, len(line) if endpos is None else endpos):
             iso = from_parts(m.groupdict(), self.months, order=order, timezone=timezone)
@@ -306,6 +335,13 @@ class DateRule(Rule):
         if self.role == "date":
             return any(self.dates(x) for x in _lines(text))
         return any(self.pattern.search(x) for x in _lines(text))
+
+
+@functools.cache
+def _from_parts() -> Callable[..., str | None]:
+    from ..metadata.dates import from_parts  # on first use (as before), once rather than per call
+
+    return from_parts
 
 
 KIND_CLASSES: dict[str, type[Rule]] = {

@@ -1,33 +1,23 @@
-"""Find the first of many line rules that matches a line, in one regex pass for most lines.
+"""Find the first of many line rules that matches a line, with as few regex calls as possible.
 
-Most lines of a page match no rule, so all patterns of a kind are joined into one alternation per
-flag set (compiled once per rule set). Only a line that the joined pattern matches is tried
-against the rules one by one, in order, to name the rule and check its limits.
+Most lines of a page match no rule, and a call into the `regex` module costs a microsecond or more
+even when it fails at once (joining the patterns into one alternation is no faster: `regex` tries
+the alternatives one by one). So a line is tried only against the rules that can match it, as told
+by three cheap tests: its first character (for rules anchored at the line start), its length in
+words (for rules limited to short lines), and the fixed strings a rule's pattern cannot match
+without (`literals.required`: a substring test, many times faster than the pattern).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 import regex
 
-# Backreferences and conditionals refer to group numbers/names, which joining would shift.
-_BACKREF = regex.compile(r"(?<!\\)(?:\\\\)*\\(?:[1-9]|g<)")
-_ESCAPED = regex.compile(r"\\.")
-
-
-def joinable(p: str) -> bool:
-    """False for pattern text with backreferences or conditionals (escaped parentheses are fine).
-
-    >>> joinable(r"^\\(?(?:Reporting|Editing)"), joinable(r"(a)\\1"), joinable(r"(?(1)a|b)")
-    (True, False, False)
-    """
-    if _BACKREF.search(p):
-        return False
-    bare = _ESCAPED.sub("", p)
-    return "(?P=" not in bare and "(?(" not in bare
+from .literals import fold, screen
 
 
 class _PatternRule(Protocol):
@@ -37,77 +27,110 @@ class _PatternRule(Protocol):
     def match(self, line: str) -> bool: ...
 
 
+# One rule as the matcher tries it: the rule, and the strings its pattern needs (None: unknown),
+# whether they are looked for in the case-folded line, and whether at its start.
+_Entry = tuple[_PatternRule, "tuple[str, ...] | None", bool, bool]
+
+
 class LineMatcher:
     """`first(line)` returns the first rule (in the given order) whose `match(line)` is true.
 
     Most line rules are anchored at the start of the line, and each can begin with only a few
     characters ("Share ...", "Menu"). For those, the characters a match can start with are found
     once by asking the rule's own pattern (a partial match on each character of a probe set), and
-    a line is tried only against the rules its first character allows, joined in one pattern per
-    such subset (compiled on first use). A line starting outside the probe set is tried against
-    all rules; unanchored rules are always tried.
+    a line is tried only against the rules its first character allows (the list is built on first
+    use of a character). A line starting outside the probe set is tried against all rules;
+    unanchored rules are always tried.
 
     Rules limited to short lines (`max_words`) are left out for longer lines, so the long prose
     lines of an article, the bulk of a page's text, meet only the few rules without such a limit.
+    Each remaining rule is tried only when the line holds one of its pattern's required strings.
     """
 
     def __init__(self, rules: Sequence[_PatternRule]) -> None:
         self.rules = list(rules)
-        self._always_try = not all(joinable(r.pattern.pattern) for r in self.rules)
-        self._joined = _join(self.rules) if not self._always_try else []
-        self._starts = [_first_chars(r.pattern) for r in self.rules] if not self._always_try else []
+        self._starts = [_first_chars(r.pattern) for r in self.rules]
+        self._needs = [screen(r.pattern, getattr(r, "drop", ())) for r in self.rules]
         self._limits = [getattr(r, "max_words", None) for r in self.rules]
         self._cuts = sorted({n for n in self._limits if n is not None})
-        self._by_key: dict[tuple[str, int], tuple[list[regex.Pattern], list[_PatternRule]]] = {}
-        self._by_subset: dict[tuple[int, ...], tuple[list[regex.Pattern], list[_PatternRule]]] = {}
+        self._by_key: dict[tuple[str, int], _Plan] = {}
 
     def __bool__(self) -> bool:
         return bool(self.rules)
 
-    def _for_key(self, c: str, k: int) -> tuple[list[regex.Pattern], list[_PatternRule]]:
-        """Joined patterns and rules (in order) that a line starting with `c` may match, when the
-        line has more words than the `k` smallest `max_words` limits allow."""
+    def _for_key(self, c: str, k: int) -> _Plan:
+        """How to try a line starting with `c` that has more words than the `k` smallest
+        `max_words` limits allow (built on first use of a key)."""
         got = self._by_key.get((c, k))
         if got is None:
             floor = self._cuts[k] if k < len(self._cuts) else None
-            idx = tuple(
-                i
-                for i, (st, lim) in enumerate(zip(self._starts, self._limits, strict=True))
+            entries = [
+                (r, None, False, False) if need is None else (r, need.strings, need.folded, need.at_start)
+                for r, st, lim, need in zip(self.rules, self._starts, self._limits, self._needs, strict=True)
                 if (lim is None or (floor is not None and lim >= floor))
                 and (c not in _PROBE or st is None or c in st)
-            )
-            got = self._by_subset.get(idx)
-            if got is None:
-                subset = [self.rules[i] for i in idx]
-                got = self._by_subset[idx] = (_join(subset), subset)
-            self._by_key[(c, k)] = got
+            ]
+            got = self._by_key[(c, k)] = _Plan(entries)
         return got
 
     def first(self, line: str) -> _PatternRule | None:
         if not self.rules or not line:
             return None
-        if self._always_try:
-            candidates = self.rules
-        else:
-            k = bisect_left(self._cuts, line.count(" ") + 1) if self._cuts else 0
-            joined, candidates = self._for_key(line[0], k)
-            for j in joined:
-                if j.search(line):
-                    break
-            else:
-                return None
-        for r in candidates:
+        k = bisect_left(self._cuts, line.count(" ") + 1) if self._cuts else 0
+        plan = self._by_key.get((line[0], k)) or self._for_key(line[0], k)
+        low = (line.lower() if line.isascii() else fold(line)) if plan.wants_fold else line  # fold, inlined
+        if not plan.always and not plan.may_match(line, low):
+            return None
+        for r, strings, folded, at_start in plan.entries:
+            if strings is not None:
+                hay = low if folded else line
+                if at_start:
+                    if not hay.startswith(strings):
+                        continue
+                else:
+                    for s in strings:
+                        if s in hay:
+                            break
+                    else:
+                        continue
             if r.match(line):
                 return r
         return None
 
 
-def _join(rules: Sequence[_PatternRule]) -> list[regex.Pattern]:
-    """One alternation per flag set, for a quick "does any of these match" test."""
-    by_flags: dict[int, list[str]] = {}
-    for r in rules:
-        by_flags.setdefault(r.pattern.flags, []).append(r.pattern.pattern)
-    return [regex.compile("|".join(f"(?:{p})" for p in pats), flags) for flags, pats in by_flags.items()]
+class _Plan:
+    """The rules a kind of line may match (`entries`, in order), and a quick test that rules
+    them all out at once for most lines: one `startswith` over all the anchored rules' prefixes
+    (per case mode), then the other rules' required strings."""
+
+    __slots__ = ("entries", "wants_fold", "always", "_pre_folded", "_pre_plain", "_contains_folded", "_contains_plain")
+
+    def __init__(self, entries: list[_Entry]) -> None:
+        self.entries = entries
+        self.wants_fold = any(e[2] for e in entries)
+        self.always = any(e[1] is None for e in entries)
+        self._pre_folded = tuple(s for e in entries if e[3] and e[2] for s in e[1])  # type: ignore[union-attr]
+        self._pre_plain = tuple(s for e in entries if e[3] and not e[2] for s in e[1])  # type: ignore[union-attr]
+        # The other rules' required strings, joined into one plain-text search per case mode.
+        self._contains_folded = _any_of(s for e in entries if not e[3] and e[2] for s in e[1] or ())
+        self._contains_plain = _any_of(s for e in entries if not e[3] and not e[2] for s in e[1] or ())
+
+    def may_match(self, line: str, low: str) -> bool:
+        """False when no rule of the plan can match the line (`low` is its folded form)."""
+        if self._pre_folded and low.startswith(self._pre_folded):
+            return True
+        if self._pre_plain and line.startswith(self._pre_plain):
+            return True
+        if self._contains_folded is not None and self._contains_folded.search(low):
+            return True
+        return self._contains_plain is not None and self._contains_plain.search(line) is not None
+
+
+def _any_of(strings: Iterable[str]) -> re.Pattern | None:
+    """A search for any of these fixed strings (the standard library's `re`: literal text only,
+    so it finds exactly what a substring test would, with one call for all of them)."""
+    uniq = sorted(set(strings), key=lambda s: (-len(s), s))
+    return re.compile("|".join(map(re.escape, uniq))) if uniq else None
 
 
 # Characters whose possible starts are probed: Latin, IPA and general punctuation (quotes, dashes,

@@ -1,0 +1,372 @@
+"""Literal strings a pattern cannot match without: a cheap `in` test before a costly regex call.
+
+A call into the `regex` module costs a microsecond or more even when it fails at once, and most
+lines of a page match none of the rules. Nearly every rule pattern spells out some fixed text
+("contributed", "[", "newsletter"): a line that holds none of a pattern's required strings
+cannot match it, and Python's substring test tells that many times faster than the pattern.
+
+`required(pattern)` reads the pattern's syntax tree (the standard library's parser, after
+`\\p{..}` classes, which it lacks, are replaced by `\\w`) and returns a set of strings of which
+every match contains at least one, or None when it cannot tell. It errs only towards None: any
+syntax it does not know for sure (constructs of `regex` that the standard parser would read
+differently, full case folding, version-1 set syntax) gives no filter, and the pattern is then
+tried on every line as before. For a case-insensitive pattern the strings are compared with a
+case-folded line (`fold`), and only characters whose case variants fold alike are used.
+"""
+
+from __future__ import annotations
+
+import re as _re
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+try:  # the standard library's regular-expression parser (Python 3.11+: re._parser)
+    from re import _constants as _c
+    from re import _parser as _sre
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _sre  # type: ignore[no-redef]
+
+# Unicode property classes of `regex`: a class all the same for this purpose (it holds no literal).
+_PROPERTY = regex.compile(r"(?<!\\)((?:\\\\)*)\\([pP])(?:\{[^}]*\}|[A-Za-z])")
+# Named groups: `regex` allows `(?<name>...)` and one name in several branches, the standard
+# parser neither; group names play no part in which strings a match holds.
+_NAMED = regex.compile(r"(?<!\\)((?:\\\\)*)\(\?P?<(?![=!])\w+>")
+# Syntax the standard parser would accept but read differently from `regex`: POSIX classes and
+# nested sets ("[[:alpha:]]", "[[a-z]--[aeiou]]"), fuzzy matching ("(?:x){e<=1}").
+_DIVERGENT = regex.compile(r"\[\[|\[:\^?\w+:\]|\{\s*[a-zA-Z]")
+
+# Flags of `regex` under which a literal may match other text than itself or its simple case
+# variants (full case folding: "ß" matches "ss"), or under which the set syntax differs (V1).
+_UNSAFE_FLAGS = regex.FULLCASE | regex.VERSION1
+
+
+def _foldable(code: int) -> bool:
+    """True for a character whose case variants (as case-insensitive `regex` sees them) all fold
+    like it: ASCII and the Latin letters up to U+024F, except "ß" and "ƛ" (a test checks this
+    over all of Unicode). Other characters of a case-insensitive pattern are not relied on."""
+    return code < 0x250 and code not in (0xDF, 0x19B)
+
+
+def fold(text: str) -> str:
+    """The case-blind form a case-insensitive pattern's required strings are looked for in.
+
+    Case-insensitive `regex` takes the dotted and dotless I of Turkish ("İ", "ı") for plain i/I,
+    which `str.casefold` keeps apart: they are mapped to "i" first, so no match is ruled out.
+
+    >>> fold("SHARE this"), fold("İstanbul")
+    ('share this', 'istanbul')
+    """
+    if text.isascii():
+        return text.lower()
+    if "İ" in text or "ı" in text:  # (two substring tests cost far less than a translate)
+        text = text.replace("İ", "i").replace("ı", "i")
+    return text.casefold()
+
+
+@dataclass(frozen=True)
+class Literals:
+    """At least one of `strings` occurs in any text the pattern matches (in `fold(text)` when
+    `folded`); with `at_start`, the text starts with one of them."""
+
+    strings: tuple[str, ...]
+    folded: bool
+    at_start: bool = False
+
+    def may_match(self, text: str, folded_text: str | None = None) -> bool:
+        hay = (folded_text if folded_text is not None else fold(text)) if self.folded else text
+        if self.at_start:
+            return hay.startswith(self.strings)
+        for s in self.strings:
+            if s in hay:
+                return True
+        return False
+
+
+def _parse(pattern: regex.Pattern) -> tuple[object, bool] | None:
+    """The standard parser's tree of a `regex` pattern, and whether any part ignores case; None
+    when the pattern uses syntax the standard parser lacks or would read differently."""
+    if pattern.flags & _UNSAFE_FLAGS:
+        return None
+    text = _PROPERTY.sub(lambda m: m.group(1) + ("\\w" if m.group(2) == "p" else "\\W"), pattern.pattern)
+    if _DIVERGENT.search(text):
+        return None
+    text = _NAMED.sub(lambda m: m.group(1) + "(?:", text)
+    std_flags = 0
+    for ours, std in ((regex.VERBOSE, _sre.SRE_FLAG_VERBOSE), (regex.MULTILINE, _sre.SRE_FLAG_MULTILINE),
+                      (regex.DOTALL, _sre.SRE_FLAG_DOTALL)):
+        if pattern.flags & ours:
+            std_flags |= std
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # the parser warns where its reading may change
+            tree = _sre.parse(text, std_flags)
+    except Exception:  # noqa: BLE001 - syntax of `regex` only: no filter, never an error
+        return None
+    folded = bool(pattern.flags & regex.IGNORECASE) or bool(tree.state.flags & _sre.SRE_FLAG_IGNORECASE) \
+        or _any_ignorecase(tree)
+    return tree, folded
+
+
+def required(pattern: regex.Pattern, useless: Callable[[str], bool] | None = None) -> Literals | None:
+    """The strings one of which every match of `pattern` contains, or None when unknown.
+
+    >>> required(regex.compile(r"^(?:Reporting|Editing) by \\p{L}+")).strings
+    (' by ',)
+    >>> required(regex.compile(r"^(?:Reporting|Editing):? \\p{L}+")).strings
+    ('Editing', 'Reporting')
+    >>> required(regex.compile(r"\\((?:Getty|Reuters|AFP|AP|EPA)\\)")).strings
+    ('(',)
+    >>> required(regex.compile(r"(?i)^share(?: this)?$"))
+    Literals(strings=('share',), folded=True, at_start=False)
+    >>> required(regex.compile(r"^\\d+ min")) is None, required(regex.compile(r"[[:alpha:]]x")) is None
+    (False, True)
+
+    `useless(s)` true rules out a requirement that holds such a string, when the text looked in
+    is known to hold it anyway (digits, in a window around a year):
+
+    >>> required(regex.compile(r"(?i)\\d\\d? (?:May|June) (?:19|20)\\d\\d"), str.isdigit).strings
+    ('may', 'june')
+    """
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    tree, folded = parsed
+    got = _seq(tree, folded, useless)
+    if not got:
+        return None
+    strings = {fold(s) if folded else s for s in got}
+    # "april" need not be looked for when "apr" is: any text holding it holds "apr".
+    strings = {s for s in strings if not any(t != s and t in s for t in strings)}
+    return Literals(tuple(sorted(strings, key=lambda s: (len(s), s))), folded)
+
+
+# Most prefixes followed when spelling out where an anchored pattern's matches can begin.
+MAX_PREFIXES = 256
+
+
+def prefixes(pattern: regex.Pattern) -> Literals | None:
+    """For a pattern anchored at the start of the text: strings one of which every match starts
+    with (test with `str.startswith`); None when unknown or when a match may start anywhere.
+
+    >>> prefixes(regex.compile(r"(?i)^\\(?(?:reporting|editing) by"))
+    Literals(strings=('(editing by', '(reporting by', 'editing by', 'reporting by'), folded=True, at_start=True)
+    >>> prefixes(regex.compile(r"^(?:menu|\\w+ menu)$")) is None
+    True
+    """
+    from .matcher import anchored
+
+    if pattern.flags & regex.MULTILINE or not anchored(pattern.pattern):
+        return None
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    tree, folded = parsed
+    got = {p for p, _ in _starts(tree, folded)}
+    if not got or "" in got:
+        return None
+    strings = {fold(p) if folded else p for p in got}
+    # "menu" covers "menu toggle": a text that starts with the longer one starts with the shorter.
+    strings = {s for s in strings if not any(t != s and s.startswith(t) for t in strings)}
+    return Literals(tuple(sorted(strings)), folded, at_start=True)
+
+
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+
+
+def _starts(items: Iterable, folded: bool) -> set[tuple[str, bool]]:
+    """(prefix, open) pairs: every match of the sequence starts with one of the prefixes; an open
+    one is all the sequence matched, so what follows the sequence continues it."""
+    cur: set[tuple[str, bool]] = {("", True)}
+    for op, av in items:
+        if not any(o for _, o in cur):
+            break
+        if op is _c.LITERAL:
+            opts = {(chr(av), True)} if not folded or _foldable(av) else {("", False)}
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op is _c.IN and _class_chars(av, folded):
+            opts = {(ch, True) for ch in _class_chars(av, folded)}  # type: ignore[union-attr]
+        elif op is _c.SUBPATTERN:
+            opts = _starts(av[3], folded)
+        elif _ATOMIC is not None and op is _ATOMIC:
+            opts = _starts(av, folded)
+        elif op is _c.BRANCH:
+            opts = set().union(*(_starts(alt, folded) for alt in av[1]))
+        elif op in _REPEATS:
+            lo, hi, sub = av
+            once = _starts(sub, folded) if hi >= 1 else set()
+            if lo == 1 and hi == 1:
+                opts = once
+            else:
+                opts = {(p, False) for p, _ in once} if lo >= 1 else {("", True)} | {(p, o and hi == 1) for p, o in once}
+        else:
+            opts = {("", False)}
+        nxt = {(p, False) for p, o in cur if not o}
+        grown = {(p + q, oq) for p, o in cur if o for q, oq in opts}
+        if len(nxt) + len(grown) > MAX_PREFIXES:
+            return {(p, False) for p, _ in cur}
+        cur = nxt | grown
+    return cur
+
+
+def _children(av: object) -> Iterable:
+    """The sub-sequences inside one node's argument."""
+    if isinstance(av, _sre.SubPattern):
+        yield av
+    elif isinstance(av, (tuple, list)):
+        for x in av:
+            yield from _children(x)
+
+
+def _any_ignorecase(items: Iterable) -> bool:
+    for op, av in items:
+        if op is _c.SUBPATTERN and av[1] & _sre.SRE_FLAG_IGNORECASE:
+            return True
+        if any(_any_ignorecase(child) for child in _children(av)):
+            return True
+    return False
+
+
+_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op)
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+
+
+# Rough share of lines that hold a string of 2, 3, 4, 5+ characters (for choosing which of a
+# pattern's requirements to test: each string costs a substring test, each pass a regex call).
+_PASS = {2: 0.15, 3: 0.05, 4: 0.02}
+
+
+def _cost(strings: set[str]) -> float:
+    def share(s: str) -> float:
+        if len(s) == 1:
+            return 0.9 if s.isalnum() else 0.3
+        return _PASS.get(len(s), 0.01)
+
+    return len(strings) + 30 * sum(map(share, strings))
+
+
+def _better(a: set[str] | None, b: set[str] | None, useless: Callable[[str], bool] | None) -> set[str] | None:
+    """The cheaper of two requirements to test: few strings, each unlikely to occur."""
+    if useless is not None:
+        a = None if a and any(map(useless, a)) else a
+        b = None if b and any(map(useless, b)) else b
+    if not a:
+        return b
+    if not b:
+        return a
+    return a if _cost(a) <= _cost(b) else b
+
+
+def _class_chars(items: list, folded: bool) -> set[str] | None:
+    """The characters of a small class of plain characters ("[/.]"), else None."""
+    if len(items) > 4 or any(op is not _c.LITERAL or (folded and not _foldable(av)) for op, av in items):
+        return None
+    return {chr(av) for _, av in items}
+
+
+def _seq(items: Iterable, folded: bool, useless: Callable[[str], bool] | None = None) -> set[str] | None:
+    """A requirement of a sequence: its longest run of literal characters, or the best
+    requirement of an item that must occur (a group, an alternation, a repeat of at least one)."""
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def flush() -> None:
+        nonlocal best, run
+        if run:
+            best = _better(best, {"".join(run)}, useless)
+            run = []
+
+    for op, av in items:
+        if op is _c.LITERAL and (not folded or _foldable(av)):
+            run.append(chr(av))
+            continue
+        flush()
+        sub: set[str] | None = None
+        if op is _c.SUBPATTERN:
+            sub = _seq(av[3], folded, useless)
+        elif _ATOMIC is not None and op is _ATOMIC:
+            sub = _seq(av, folded, useless)
+        elif op is _c.BRANCH:
+            alts = [_seq(alt, folded, useless) for alt in av[1]]
+            if all(alts):
+                sub = set().union(*alts)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            sub = _seq(av[2], folded, useless)
+        elif op is _c.IN:
+            sub = _class_chars(av, folded)
+        best = _better(best, sub, useless)
+    flush()
+    return best
+
+
+def screen(pattern: regex.Pattern, examples: Sequence[object] = (), *, at_start: bool = True,
+           useless: Callable[[str], bool] | None = None) -> Literals | None:
+    """The cheap test to run before `pattern`: the strings it starts with (when anchored and
+    `at_start`), else the strings it needs. Kept only when every line of the rule's own examples
+    that the pattern matches passes the test (a guard against a misread pattern)."""
+    need = (prefixes(pattern) if at_start else None) or required(pattern, useless)
+    if need is None:
+        return None
+    for ex in examples:
+        for x in ex.split("\n") if isinstance(ex, str) else ():
+            x = " ".join(x.split())
+            if pattern.search(x) and not need.may_match(x):
+                return None
+    return need
+
+
+_ASCII_DIGIT = _re.compile(r"[0-9]")
+
+
+def _is_digit(op: object, av: object) -> bool:
+    """A node that matches one digit and nothing else (a digit character, `\\d`, `[0-9]`)."""
+    if op is _c.LITERAL:
+        return chr(av).isdigit()  # type: ignore[arg-type]
+    if op is not _c.IN or not av:
+        return False
+    return all(
+        (o is _c.CATEGORY and a is _c.CATEGORY_DIGIT) or (o is _c.RANGE and 48 <= a[0] <= a[1] <= 57)
+        or (o is _c.LITERAL and 48 <= a <= 57)
+        for o, a in av  # type: ignore[attr-defined]
+    )
+
+
+def _needs_digit(items: Iterable) -> bool:
+    for op, av in items:
+        if _is_digit(op, av):
+            return True
+        if op is _c.SUBPATTERN and _needs_digit(av[3]):
+            return True
+        if op is _c.BRANCH and all(_needs_digit(alt) for alt in av[1]):
+            return True
+        if op in _REPEATS and av[0] >= 1 and _needs_digit(av[2]):
+            return True
+    return False
+
+
+class Screened:
+    """A pattern behind its cheap pre-tests: `search` answers None at once for a text that holds
+    none of the pattern's required strings, or (when every match holds a digit) an ASCII text
+    without a digit. Otherwise it is the pattern's own `search`.
+
+    >>> p = Screened(regex.compile(r"(?:^|\\D)\\d{1,2}:\\d\\d(?:\\D|$)"))
+    >>> p.search("Weather"), p.search("10:32 am").group()
+    (None, '10:32 ')
+    """
+
+    def __init__(self, pattern: regex.Pattern) -> None:
+        self.pattern = pattern
+        self.needs = required(pattern)
+        parsed = _parse(pattern)
+        self.digit = parsed is not None and _needs_digit(parsed[0])  # type: ignore[arg-type]
+
+    def search(self, text: str) -> regex.Match | None:
+        if self.digit and text.isascii() and _ASCII_DIGIT.search(text) is None:
+            return None
+        if self.needs is not None and not self.needs.may_match(text):
+            return None
+        return self.pattern.search(text)

@@ -1,0 +1,78 @@
+"""The cheap pre-tests before a regex call must never rule out a text the pattern matches."""
+
+from __future__ import annotations
+
+import sys
+
+import regex
+
+from cleaner import Cleaner
+from cleaner.normalize import normalize_line
+from cleaner.ruleset.literals import Screened, _foldable, fold, prefixes, required
+
+
+def _texts(fixtures):
+    every = Cleaner().rules
+    lines = []
+    for r in every:
+        for ex in (*r.drop, *r.keep):
+            if isinstance(ex, str):
+                lines += [normalize_line(x) for x in ex.split("\n") if normalize_line(x)]
+    for f in (fixtures / "seeds").glob("*.txt"):
+        lines += [normalize_line(x) for x in f.read_text().split("\n") if normalize_line(x)]
+    # Case variants (the Turkish dotted capital I among them), and matches moved off the start.
+    lines += [x.upper() for x in lines] + [x.lower() for x in lines] + ["x " + x for x in lines]
+    lines += [x.upper().replace("I", "İ") for x in lines[:2000]]
+    return every, lines
+
+
+def test_required_strings_never_miss_a_match(fixtures):
+    rules, lines = _texts(fixtures)
+    folded = [fold(x) for x in lines]
+    screened = 0
+    for r in rules:
+        for attr in ("pattern", "start", "end"):
+            p = getattr(r, attr, None)
+            if not isinstance(p, regex.Pattern):
+                continue
+            tests = [t for t in (required(p), prefixes(p), required(p, str.isdigit)) if t is not None]
+            screened += bool(tests)
+            for line, low in zip(lines, folded, strict=True):
+                if p.search(line):
+                    for t in tests:
+                        assert t.may_match(line, low), (r.id, attr, t, line)
+    assert screened > 50  # nearly every shipped pattern gets a pre-test
+
+
+def test_unreadable_syntax_gives_no_test():
+    # POSIX classes, fuzzy matching and version-1 sets mean something else to the standard parser.
+    assert required(regex.compile(r"[[:alpha:]]+ news")) is None
+    assert required(regex.compile(r"(?:newsletter){e<=1}")) is None
+    assert required(regex.compile(r"(?V1)[[a-z]--[aeiou]]x")) is None
+    assert required(regex.compile(r"\m(?:menu)\M")) is None  # `regex`-only escapes
+    assert prefixes(regex.compile(r"menu|^search")) is None  # not anchored
+
+
+def test_fold_keeps_every_case_variant_of_the_characters_relied_on():
+    """A case-insensitive `regex` literal matches some other characters too (Kelvin sign for k,
+    long s, Turkish I, Greek mu for the micro sign); for every character a case-insensitive
+    pre-test relies on, `fold` must map each such variant as it maps the character itself."""
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    relied_on = [chr(i) for i in range(0x250) if _foldable(i)]
+    assert len(relied_on) > 500
+    # One scan of all of Unicode: the characters that case-insensitively match any of them.
+    variants = regex.findall("(?i)[" + "".join(map(regex.escape, relied_on)) + "]", every)
+    pool = "".join(relied_on)
+    for c in set(variants):
+        for p in regex.findall("(?i)" + regex.escape(c), pool):  # the characters c stands for
+            assert fold(c) == fold(p), (p, c, hex(ord(c)))
+    assert fold("Ä") == fold("ä") and fold("K") == "k" and fold("ſ") == "s"
+
+
+def test_screened_search_answers_like_the_pattern():
+    p = regex.compile(r"(?:^|\D)(?:(?:19|20)\d\d|\d{1,2}:\d\d)(?:\D|$)")
+    s = Screened(p)
+    assert s.digit
+    for text in ["Weather", "Updated 10:32", "In 2019", "١٠:٣٢ مساء", "no digits here: none", "x 20:15 y"]:
+        got, want = s.search(text), p.search(text)
+        assert (got and got.span()) == (want and want.span()), text
