@@ -122,11 +122,20 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
         if not found:
             break
     for prop in props:
-        if prop.enabled:
-            where = lost.get(prop.id, [])
-            kept = f"{len(where)} lines the defaults keep, none of them article prose on more than " \
-                f"{TOLERATED_SHARE:.0%} of the pages" if where else "nothing the defaults keep"
-            prop.notes.append(f"self-check: on the {n} pages it was learned from it removes {kept}")
+        if not prop.enabled:
+            continue
+        where = lost.get(prop.id, [])
+        note = f"self-check: on the {n} pages it was learned from it removes "
+        if not where:
+            prop.notes.append(note + "nothing the defaults keep")
+            continue
+        prose = _article_lines(prop, where, pages, repeated, comments_after)
+        note += f"{len(where)} lines the defaults keep"
+        if prose:
+            note += f", article-like ones on {len(prose)} page(s) only (tolerated: {TOLERATED_SHARE:.0%} of the pages)"
+        else:
+            note += " (repeated lines, short lines or no sentences)"
+        prop.notes.append(note)
 
 
 def _article_lines(prop: Proposal, where: list[tuple[int, int]], pages: Sequence[Page],
