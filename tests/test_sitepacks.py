@@ -60,13 +60,18 @@ def test_other_sites_are_not_affected(tmp_path):
     assert _cleaner(tmp_path).clean(text, site="other.org").text == Cleaner().clean(text, site="other.org").text
 
 
-def test_keep_default_text_restores_only_lines_no_site_rule_removed():
-    lines = ["a", "b", "c", "d"]
+def test_keep_default_text_follows_the_default_main_text_choice():
+    lines = ["a", "b", "c", "d", "e", "f"]
     base, doc = Document(list(lines)), Document(list(lines))
     base.remove(3, "common.x", "line")
+    base.remove(4, "maintext.after-article", "maintext")
+    base.remove(5, "common.y", "line")  # a default rule the site pack switches off
     doc.remove(0, "site.rule", "line")
     doc.remove(1, "maintext.after-article", "maintext")
     doc.remove(3, "common.x", "line")
     keep_default_text(doc, base, frozenset({"site.rule"}))
-    assert doc.kept_lines() == ["", "b", "c", ""]
+    # b: the defaults keep it, no site rule removed it; e: the defaults' main-text stage drops it;
+    # f: kept, because the site pack's own rules keep it
+    assert doc.kept_lines() == ["", "b", "c", "", "", "f"]
     assert doc.removed_by[0] == ("site.rule", "line")
+    assert doc.removed_by[4] == ("maintext.after-article", "maintext")
