@@ -72,6 +72,8 @@ class Cleaner:
         if rs is None:
             rs = RuleSet(self._always + [self._site_packs[i] for i in chosen])
             self._cache[chosen] = rs
+            if chosen:  # the defaults alone, to keep what they keep (see sitepacks.py)
+                rs.base = self.ruleset_for()
         return rs
 
     @property

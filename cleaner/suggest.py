@@ -57,11 +57,12 @@ class Page:
 
     name: str
     lines: list[str]
+    text: str = ""  # the page as given (the self-check cleans it); "" for pages built from lines
 
     @classmethod
     def from_text(cls, name: str, text: str) -> Page:
-        text, _ = normalize_text(text)
-        return cls(name, [t for t in (normalize_line(x) for x in text.split("\n")) if t])
+        norm, _ = normalize_text(text)
+        return cls(name, [t for t in (normalize_line(x) for x in norm.split("\n")) if t], text)
 
 
 @dataclass
@@ -403,9 +404,23 @@ class _Miner:
         after = Counter(g for k, g in groups.items() if k > i)
         return any(c >= 2 and g not in before and g in self.dated for g, c in after.items())
 
+    def _page_sums(self, p: int) -> tuple[list[int], list[int], list[int], list[int]]:
+        """Prefix sums over page p's lines (all characters, prose characters, paragraph
+        characters, paragraph count), so each trailer test is O(1) per marker."""
+        chars, prose, para, paras = [0], [0], [0], [0]
+        for k, t in enumerate(self.pages[p].lines):
+            is_prose = self._prose(p, k)
+            is_para = is_prose and t.count(" ") >= 19
+            chars.append(chars[-1] + len(t))
+            prose.append(prose[-1] + (len(t) if is_prose else 0))
+            para.append(para[-1] + (len(t) if is_para else 0))
+            paras.append(paras[-1] + is_para)
+        return chars, prose, para, paras
+
     def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float, str]]:
         """Markers after which, on most pages, no unique prose follows (comments aside)."""
         out = []
+        sums = {p: self._page_sums(p) for p in range(self.n)}
         for pat, ev in markers:
             firsts: dict[int, int] = {}
             for p, i in ev.occurrences:
@@ -414,20 +429,19 @@ class _Miner:
                 continue
             ok, quiet, after_article, with_comments, positions = True, 0, 0, 0, []
             for p, i in firsts.items():
-                lines = self.pages[p].lines
-                total = sum(len(t) for t in lines) or 1
-                positions.append(sum(len(t) for t in lines[:i]) / total)
-                before = sum(len(lines[k]) for k in range(i) if self._prose(p, k))
+                chars, prose, para, paras = sums[p]
+                positions.append(chars[i] / (chars[-1] or 1))
+                before = prose[i]
                 # after the marker, only paragraphs count: lists of related headlines are short
-                after = sum(len(lines[k]) for k in range(i + 1, len(lines)) if self._paragraph(p, (k,)))
+                after = para[-1] - para[i + 1]
                 comments = self._comments_after(p, i)
                 # The article comes first: some unique text and a real paragraph (menus of
                 # headlines are unique too, but their lines are short). A marker with real
                 # paragraphs after it and none before heads the article: a menu entry, never a
                 # trailer. A page whose article is too short to tell (a quote, a poem) says nothing.
-                if before >= 100 and self._paragraph(p, range(i)):
+                if before >= 100 and paras[i] > 0:
                     after_article += 1
-                elif self._paragraph(p, range(i + 1, len(lines))) and not comments:
+                elif paras[-1] - paras[i + 1] > 0 and not comments:
                     ok = False
                     break
                 if after <= max(150, 0.2 * before) or comments:
@@ -449,8 +463,12 @@ class _Miner:
 # ---------------------------------------------------------------- from evidence to rules
 
 
-def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -> list[Proposal]:
-    """Proposed rules for `site` from its pages (at least two; five or more recommended)."""
+def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
+                  self_check: bool = True) -> list[Proposal]:
+    """Proposed rules for `site` from its pages (at least two; five or more recommended).
+
+    With `self_check`, rules that remove article prose the defaults keep on these pages are
+    switched off with that evidence (see `suggest_check.py`)."""
     if len(pages) < 2:
         raise ValueError("rules suggest needs at least two pages of the site")
     m = _Miner(pages, min_share)
@@ -572,7 +590,13 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5) -
         ))
     for prop in props:
         prop.keep = keep_pool
-    return [p for p in (_validated(p, site) for p in props) if p is not None]
+    out = [p for p in (_validated(p, site) for p in props) if p is not None]
+    if self_check:
+        from .suggest_check import check
+
+        check(out, pages, site, repeated=lambda p, i: m.keys[p][i] in m.template, comments_after=m._comments_after,
+              render=lambda ps: render_pack(ps, site, keep_limit=0))
+    return out
 
 
 def _validated(prop: Proposal, site: str) -> Proposal | None:

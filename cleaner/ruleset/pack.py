@@ -112,6 +112,7 @@ class RuleSet:
         self.date_labels = [r for r in rules if isinstance(r, DateRule) and r.role != "date"]
         self.date_format = next((p.date_format for p in self.packs if p.date_format), None)
         self.timezone = next((p.timezone for p in self.packs if p.timezone), None)
+        self.base: RuleSet | None = None  # the same rules without site packs (set by Cleaner; see sitepacks.py)
         self.leading_window = max((r.window for r in self.leading.rules), default=0)  # type: ignore[attr-defined]
         self._merge_config()
 

@@ -1,0 +1,61 @@
+"""A site pack only removes: the main-text stage decides as it would with the default rules alone.
+
+A site pack's rules take out lines the defaults miss (inserts, footers, a comment section). Those
+removals also change what the main-text stage sees, and so which run of prose it picks: removing a
+repeated line in the middle of an article can split the run and lose its second half; removing a
+comment section's heading (a barrier for the stage) or the signatures between comments can let the
+run grow into the comments. A person who writes (or accepts) a pack expects it to remove what its
+rules match, and nothing else. So, for plain text, a document whose rules include a site pack is
+also cleaned with the same rules minus the site packs, and the main-text stage's choice is taken
+from that cleaning: a line it keeps stays unless a site rule removed it, and a line it drops as
+before or after the article goes. What the site pack's rules themselves keep (a default rule it
+switches off with `disable`) stays kept.
+
+A site pack with its own `[maintext]` table tunes the main-text stage for its site on purpose; then
+its result is taken as it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .document import Document
+
+MAINTEXT = "maintext."  # ids of the main-text stage's removals start with this
+
+
+def site_rule_ids(rs: Any) -> frozenset[str] | None:
+    """Ids of the site packs' rules in this rule set, or None when the guard does not apply
+    (no site pack, no defaults-only rule set to compare with, or a site pack tunes `[maintext]`)."""
+    cached = getattr(rs, "_site_rule_ids", False)
+    if cached is not False:
+        return cached
+    ids: frozenset[str] | None = None
+    site_packs = [p for p in getattr(rs, "packs", ()) if p.is_site_pack]
+    if site_packs and getattr(rs, "base", None) is not None and not any("maintext" in p.config for p in site_packs):
+        ids = frozenset(r.id for p in site_packs for r in p.rules)
+    rs._site_rule_ids = ids
+    return ids
+
+
+def keep_default_text(doc: Document, base: Document, site_ids: frozenset[str]) -> None:
+    """Make `doc` (cleaned with the site pack) follow the main-text choice of `base` (cleaned
+    without it): restore the lines `base` keeps that no site rule removed (with the default
+    cleaning's text, inline strips included), and remove the lines `base`'s main-text stage drops."""
+    restored = set()
+    for i, rb in enumerate(doc.removed_by):
+        gone = base.removed_by[i]
+        if rb is None:
+            if gone is not None and gone[0].startswith(MAINTEXT) and doc.lines[i]:
+                doc.removed_by[i] = gone
+                doc._alive = None
+            continue
+        if gone is not None or not base.lines[i] or rb[0] in site_ids:
+            continue
+        doc.removed_by[i] = None
+        doc.lines[i] = base.lines[i]
+        restored.add(i)
+    if restored:
+        doc._alive = None
+        doc.inline = [r for r in doc.inline if r.start_line - 1 not in restored]
+        doc.inline.extend(r for r in base.inline if r.start_line - 1 in restored)

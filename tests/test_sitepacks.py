@@ -1,0 +1,77 @@
+"""A site pack only removes: the main-text stage keeps what it keeps with the defaults alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner import Cleaner
+from cleaner.document import Document
+from cleaner.sitepacks import keep_default_text
+
+PAGE = Path(__file__).parent / "fixtures" / "sitepacks" / "promo-split.txt"
+PACK = """
+[pack]
+name = "sites.example-test"
+sites = ["example.com"]
+
+[[rule]]
+id = "example.promo"
+kind = "line"
+description = "Promo lines the defaults miss, between two parts of the article."
+pattern = '''^PROMO\\b.*$'''
+drop = ["PROMO Subscribe today and save on every issue of the weekly paper"]
+keep = ["The promo ran for a week."]
+"""
+LAST = ("The harbour master said that fishing boats would use the north quay while the work goes on, "
+        "and that the ferry to the island will run as usual through the whole winter.")
+
+
+def _cleaner(tmp_path: Path, extra: str = "") -> Cleaner:
+    f = tmp_path / "example.com.toml"
+    f.write_text(PACK + extra, encoding="utf-8")
+    return Cleaner(rules=[f])
+
+
+def test_pack_removals_do_not_cost_article_text(tmp_path):
+    text = PAGE.read_text(encoding="utf-8")
+    default = Cleaner().clean(text, site="example.com").text
+    assert LAST in default and "PROMO" in default  # the defaults keep the whole article, promos too
+    c = _cleaner(tmp_path)
+    got = c.clean(text, site="example.com")
+    assert "PROMO" not in got.text
+    # every paragraph the defaults keep stays, but the promo lines the pack removed
+    for para in default.split("\n\n"):
+        if not para.startswith("PROMO"):
+            assert para in got.text, para
+    assert {r.rule for r in got.removed} >= {"example.promo"}
+    # without the guard, the removed promos split the run and the last paragraph went with them
+    rs = c.ruleset_for(site="example.com")
+    rs._site_rule_ids = None
+    assert LAST not in c.clean(text, site="example.com").text
+
+
+def test_a_pack_tuning_maintext_is_taken_as_it_is(tmp_path):
+    c = _cleaner(tmp_path, "\n[maintext]\nsecondary_share = 1.0\n")
+    assert LAST not in c.clean(PAGE.read_text(encoding="utf-8"), site="example.com").text
+
+
+def test_other_sites_are_not_affected(tmp_path):
+    text = PAGE.read_text(encoding="utf-8")
+    assert _cleaner(tmp_path).clean(text, site="other.org").text == Cleaner().clean(text, site="other.org").text
+
+
+def test_keep_default_text_follows_the_default_main_text_choice():
+    lines = ["a", "b", "c", "d", "e", "f"]
+    base, doc = Document(list(lines)), Document(list(lines))
+    base.remove(3, "common.x", "line")
+    base.remove(4, "maintext.after-article", "maintext")
+    base.remove(5, "common.y", "line")  # a default rule the site pack switches off
+    doc.remove(0, "site.rule", "line")
+    doc.remove(1, "maintext.after-article", "maintext")
+    doc.remove(3, "common.x", "line")
+    keep_default_text(doc, base, frozenset({"site.rule"}))
+    # b: the defaults keep it, no site rule removed it; e: the defaults' main-text stage drops it;
+    # f: kept, because the site pack's own rules keep it
+    assert doc.kept_lines() == ["", "b", "c", "", "", "f"]
+    assert doc.removed_by[0] == ("site.rule", "line")
+    assert doc.removed_by[4] == ("maintext.after-article", "maintext")
