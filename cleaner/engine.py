@@ -16,7 +16,7 @@ from .metadata.textdates import stage_dates
 from .normalize import normalize_line, normalize_text, paragraphs
 from .result import CleanResult, Removal
 from .ruleset.pack import RuleSet
-from .sitepacks import keep_default_text, site_rule_ids
+from .sitepacks import keep_default_text, pack_changed, site_rule_ids
 
 # Punctuation and symbols that may remain after an inline strip and carry no text.
 _RESIDUE = " \t.,;:|-–—·•()[]{}/\\\"'“”‘’«»"
@@ -214,7 +214,7 @@ def run(text: str, rs: RuleSet, *, url: str | None = None, host: str | None = No
     for stage in STAGES if stages is None else stages:
         stage(doc, rs)
     site_ids = site_rule_ids(rs) if stage_maintext in (STAGES if stages is None else stages) else None
-    if site_ids is not None:  # a site pack only removes (see sitepacks.py)
+    if site_ids is not None and pack_changed(doc, rs, site_ids):  # a site pack only removes (see sitepacks.py)
         base = Document([normalize_line(x) for x in text.split("\n")], url=url, host=host, site=site)
         for stage in STAGES if stages is None else stages:
             stage(base, rs.base)

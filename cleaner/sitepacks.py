@@ -38,6 +38,18 @@ def site_rule_ids(rs: Any) -> frozenset[str] | None:
     return ids
 
 
+def pack_changed(doc: Document, rs: Any, site_ids: frozenset[str]) -> bool:
+    """Whether the site packs changed what the stages saw: a site rule removed or stripped
+    something, or a pack switches default rules off or changes how dates and words are read.
+    When not, the defaults alone would have seen the same lines at every stage and the second
+    cleaning would give the same result, so it is skipped."""
+    if any(p.disable or p.config or p.months or p.date_format or p.timezone
+           for p in rs.packs if p.is_site_pack):
+        return True
+    return any(rb is not None and rb[0] in site_ids for rb in doc.removed_by) or any(
+        r.rule in site_ids for r in doc.inline)
+
+
 def keep_default_text(doc: Document, base: Document, site_ids: frozenset[str]) -> None:
     """Make `doc` (cleaned with the site pack) follow the main-text choice of `base` (cleaned
     without it): restore the lines `base` keeps that no site rule removed (with the default
