@@ -15,7 +15,9 @@ tables (`rules/common/maintext.toml`, overridable by user and site packs).
    (comments, related stories: whole-line phrases from the language packs, or lines removed by
    the rules named in `barrier_rules`) cost much more, so the article's run does not cross them.
    The page title's repeat (the headline above the article) earns a bonus: the run likes to start
-   there. This is Finn et al.'s Body Text Extraction idea, over lines instead of tags.
+   there. A chain of short date lines of one make, each followed by text (comment headers,
+   dated teasers), marks a comment thread or teaser list: its prose weighs less. This is Finn et
+   al.'s Body Text Extraction idea, over lines instead of tags.
 3. The article is the run of lines with the highest total (maximum subarray). Short non-sentence
    lines at its edges (bylines, dates, tag lines) are trimmed. Lines before it go as
    `maintext.before-article`, after it as `maintext.after-article`.
@@ -45,6 +47,8 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』")
 # Stripped from the ends of a line before it is compared with the barrier phrases.
 _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
+# Dashes that open a quote's attribution line ("— Jane Doe (@jane) May 1, 2019").
+_DASHES = frozenset("-–—―")
 
 BEFORE = "maintext.before-article"
 AFTER = "maintext.after-article"
@@ -87,6 +91,12 @@ class MainTextConfig:
     secondary_share: float = 0.65
     run_min_lines: int = 4
     run_max_words: int = 3
+    thread_min_headers: int = 0
+    thread_max_words: int = 10
+    thread_max_gap: int = 12
+    thread_min_text_words: int = 5
+    thread_factor: float = 0.2
+    thread_title_gap: int = 3
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -230,6 +240,9 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         scores.append(s)
         sizes.append(n)
         ends.append(end)
+    if cfg.thread_min_headers and dateline is not None:
+        titles = [k for k, i in enumerate(idx) if k and removed[i] is not None and removed[i][0] == TITLE_RULE]
+        _discount_threads(texts, scores, sizes, titles, dateline, cfg)
     if cfg.after_barrier_factor < 1.0:
         _discount_after_barrier(scores, cfg)
     if cfg.sandwich_factor < 1.0:
@@ -249,6 +262,68 @@ def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
             return
         if s > 0:
             seen += s
+
+
+def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern,
+                    cfg: MainTextConfig) -> list[tuple[int, frozenset[str]]]:
+    """Short lines holding a date or time ("Alex on 17.09.2018 at 6:34 am said:", "2 days ago
+    at 07:52", "by TaxJoke July 25, 2012 10:55 AM"): comment and teaser headers, with their words
+    that are not numbers. Not a sentence ("It opened in 2019."), not a quote's attribution
+    ("— Jane (@jane) May 1, 2019", an embedded post), and not the article's own byline just below
+    its headline (within `thread_title_gap` lines of a line repeating the page title)."""
+    out = []
+    most = cfg.thread_max_words
+    byline = {m for k in titles for m in range(k + 1, k + 1 + cfg.thread_title_gap)}
+    for k, t in enumerate(texts):
+        if (len(t) <= 12 * most and (t[-1] == ":" or t[-1] not in _SENTENCE_END) and t[0] not in _DASHES
+                and k not in byline and dateline.search(t)):
+            words = _WORD.findall(t.lower())
+            if len(words) <= most:
+                out.append((k, frozenset(w for w in words if not w.isdigit())))
+    return out
+
+
+def _discount_threads(texts: list[str], scores: list[float], sizes: list[int], titles: list[int],
+                      dateline: regex.Pattern, cfg: MainTextConfig) -> None:
+    """A chain of at least `thread_min_headers` date headers of one make (each shares a word
+    with the one before: "at", "said", "pm"), each followed by some text within
+    `thread_max_gap` lines, is a comment thread or a dated teaser list, not the article: each
+    header costs `dateline_cost` and the prose between them weighs `thread_factor`. One dated
+    byline above an article, or a schedule of bare times, makes no chain."""
+    heads = _thread_headers(texts, titles, dateline, cfg)
+    if len(heads) < cfg.thread_min_headers:
+        return
+
+    def linked(x: int, y: int) -> bool:
+        """Some text between two headers, and no barrier heading ("Comments"): the article's
+        dateline and the first comment's header are not one thread."""
+        between = range(x + 1, y)
+        return (any(sizes[m] >= cfg.thread_min_text_words for m in between)
+                and not any(scores[m] <= -cfg.barrier_cost for m in between))
+
+    chains: list[tuple[list[int], list[frozenset[str]]]] = []
+    for h, words in heads:
+        for hs, ws in reversed(chains):
+            if h - hs[-1] > cfg.thread_max_gap:
+                continue
+            if words & ws[-1] and linked(hs[-1], h):
+                hs.append(h)
+                ws.append(words)
+                break
+        else:
+            chains.append(([h], [words]))
+    for hs, _ in chains:
+        if len(hs) < cfg.thread_min_headers:
+            continue
+        # The last item runs about as long as the shortest one before it.
+        span = min(y - x for x, y in zip(hs, hs[1:], strict=False))
+        end = min(len(scores), hs[-1] + span)
+        marks = set(hs)
+        for m in range(hs[0], end):
+            if m in marks:
+                scores[m] = min(scores[m], -cfg.dateline_cost)
+            elif scores[m] > 0:
+                scores[m] *= cfg.thread_factor
 
 
 def _discount_sandwiched(scores: list[float], sizes: list[int], ends: list[bool], gone: list[bool],

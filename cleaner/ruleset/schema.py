@@ -147,6 +147,12 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "secondary_share": ("ratio", "other runs are kept when their total reaches this share of the best run's (1: never)"),
         "run_min_lines": ("int", "inside the article, a run of this many short lines is boilerplate"),
         "run_max_words": ("int", "most words of a 'short' line in such a run"),
+        "thread_min_headers": ("int", "this many date headers, each followed by text, make a comment thread (0: off)"),
+        "thread_max_words": ("int", "most words of such a header line"),
+        "thread_max_gap": ("int", "most lines from one header to the next in a thread"),
+        "thread_min_text_words": ("int", "a header counts when a line of at least this many words follows before the next"),
+        "thread_factor": ("float", "weight of prose inside a comment thread or dated teaser list"),
+        "thread_title_gap": ("int", "date lines this close below the headline are its byline, not a thread header"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
