@@ -97,6 +97,10 @@ class MainTextConfig:
     thread_min_text_words: int = 5
     thread_factor: float = 0.2
     thread_title_gap: int = 3
+    list_max_lines: int = 0
+    list_min_lines: int = 2
+    list_lead_words: int = 3
+    list_item_cost: float = -1.0
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -247,7 +251,29 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         _discount_after_barrier(scores, cfg)
     if cfg.sandwich_factor < 1.0:
         _discount_sandwiched(scores, sizes, ends, [removed[i] is not None for i in idx], cfg)
+    if cfg.list_max_lines and cfg.list_item_cost >= 0:
+        for k in lead_in_lists(doc, idx, scores, sizes, lex, cfg):
+            if scores[k] >= -cfg.line_cost:  # a short line, not one with boilerplate words
+                scores[k] = max(scores[k], -cfg.list_item_cost)
     return scores, sizes, ends
+
+
+def lead_in_lists(doc: Document, idx: list[int], scores: list[float], sizes: list[int], lex: Lexicon,
+                  cfg: MainTextConfig) -> set[int]:
+    """Line numbers of lists led in by a line ending in a colon ("Ingredients:", "Die Termine:"):
+    the block right after it (see `_list_block`), of at least `list_min_lines` lines. Such a list
+    is part of the text around it, however menu-like its lines look. A barrier heading or a date
+    line is no lead-in."""
+    out: set[int] = set()
+    floor = -min(cfg.barrier_cost, cfg.dateline_cost)
+    removed, lines = doc.removed_by, doc.lines
+    for k, i in enumerate(idx):
+        if (lines[i].endswith(":") and removed[i] is None and sizes[k] > 0 and scores[k] > floor
+                and k + 1 < len(idx) and idx[k + 1] - i <= 2):
+            end = _list_block(doc, idx, scores, sizes, k + 1, lex, cfg)
+            if end - (k + 1) >= cfg.list_min_lines:
+                out.update(range(k + 1, end))
+    return out
 
 
 def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
@@ -379,6 +405,54 @@ def _secondary_runs(scores: list[float], a: int, b: int, least: float, barrier: 
     return out
 
 
+def _list_block(doc: Document, idx: list[int], scores: list[float], sizes: list[int], k: int, lex: Lexicon,
+                cfg: MainTextConfig) -> int:
+    """End (exclusive) of the list block that starts at line number `k`: the lines that follow
+    without a blank line between them (html-text renders a list or table as one block), up to
+    `list_max_lines`, stopping at a line a rule removed, a page control, a barrier heading, a
+    date line, a boilerplate word or another lead-in."""
+    boiler = lex.boilerplate
+    floor = -min(cfg.barrier_cost, cfg.dateline_cost)
+    j = k
+    while j < len(idx) and j - k < cfg.list_max_lines:
+        i = idx[j]
+        if j > k and i != idx[j - 1] + 1:
+            break
+        if doc.removed_by[i] is not None or sizes[j] < 0 or scores[j] <= floor:
+            break
+        if doc.lines[i].endswith(":"):  # "Author:", name, "Date:", ...: label lines, not a list
+            break
+        if boiler and any(w in boiler for w in _WORD.findall(doc.lines[i].lower())):
+            break
+        j += 1
+    return j
+
+
+def _extend_lead_in_list(doc: Document, idx: list[int], scores: list[float], sizes: list[int], b: int,
+                         lex: Lexicon, cfg: MainTextConfig) -> int:
+    """Extend the article's end over a list its last line leads in to ("Tour dates:", "For the
+    dough:"): the list's lines are short and do not end like sentences, so they score below zero,
+    but a line ending in a colon followed by one block of lines is the article going on. The
+    lead-in may be the line just after the run when it has `list_lead_words` words or more. Not
+    a lead-in: a barrier heading ("Das könnte Sie auch interessieren:") or a date line.
+    Returns the new end."""
+    for _ in range(8):  # a few lists in a row ("For the dough:", list, "For the filling:", list)
+        lead = b - 1
+        if (b < len(idx) and doc.removed_by[idx[b]] is None and doc.lines[idx[b]].endswith(":")
+                and sizes[b] >= cfg.list_lead_words):
+            lead = b
+        if (not doc.lines[idx[lead]].endswith(":") or lead + 1 >= len(idx)
+                or scores[lead] <= -min(cfg.barrier_cost, cfg.dateline_cost)):
+            break
+        if idx[lead + 1] - idx[lead] > 2:  # at most one blank line between the lead-in and its list
+            break
+        end = _list_block(doc, idx, scores, sizes, lead + 1, lex, cfg)
+        if end - (lead + 1) < cfg.list_min_lines:
+            break
+        b = end
+    return b
+
+
 def stage_maintext(doc: Document, rs: Any) -> None:
     """Keep the article's run of prose; drop what lies before and after it (see module doc)."""
     cfg: MainTextConfig = getattr(rs, "maintext", None) or MainTextConfig()
@@ -403,6 +477,8 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         b -= 1
     if a >= b:
         return
+    if cfg.list_max_lines:
+        b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
     keep = [(a, b)]
     if cfg.secondary_share < 1.0:
         keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)
@@ -417,10 +493,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     for k in range(a, b):
         if sizes[k] < 0:
             doc.remove(idx[k], CONTROL, "maintext")
+    listed = lead_in_lists(doc, idx, scores, sizes, lex, cfg) if cfg.list_max_lines else set()
     k = a
     while k < b:
         j = k
-        while j < b and sizes[j] <= cfg.run_max_words and not ends[j]:
+        while j < b and sizes[j] <= cfg.run_max_words and not ends[j] and j not in listed:
             j += 1
         if j - k >= cfg.run_min_lines:
             for m in range(k, j):

@@ -153,6 +153,10 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "thread_min_text_words": ("int", "a header counts when a line of at least this many words follows before the next"),
         "thread_factor": ("float", "weight of prose inside a comment thread or dated teaser list"),
         "thread_title_gap": ("int", "date lines this close below the headline are its byline, not a thread header"),
+        "list_max_lines": ("int", "most lines of a list led in by the article's last line ending in ':' (0: off)"),
+        "list_min_lines": ("int", "fewest lines of such a list"),
+        "list_lead_words": ("int", "fewest words of a lead-in line just after the article's run"),
+        "list_item_cost": ("float", "most a line of a list led in by a colon line costs (unset: no cap)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
