@@ -47,6 +47,8 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』")
 # Stripped from the ends of a line before it is compared with the barrier phrases.
 _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
+# A date or time line holds two digits in a row (a cheap test before the dateline pattern).
+_TWO_DIGITS = re.compile(r"\d\d")
 # Dashes that open a quote's attribution line ("— Jane Doe (@jane) May 1, 2019").
 _DASHES = frozenset("-–—―")
 
@@ -300,9 +302,10 @@ def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern
     out = []
     most = cfg.thread_max_words
     byline = {m for k in titles for m in range(k + 1, k + 1 + cfg.thread_title_gap)}
+    has_digits = _TWO_DIGITS.search
     for k, t in enumerate(texts):
         if (len(t) <= 12 * most and (t[-1] == ":" or t[-1] not in _SENTENCE_END) and t[0] not in _DASHES
-                and k not in byline and dateline.search(t)):
+                and k not in byline and has_digits(t) and dateline.search(t)):
             words = _WORD.findall(t.lower())
             if len(words) <= most:
                 out.append((k, frozenset(w for w in words if not w.isdigit())))
