@@ -103,6 +103,9 @@ class MainTextConfig:
     list_min_lines: int = 2
     list_lead_words: int = 3
     list_item_cost: float = -1.0
+    widget_rules: tuple[str, ...] = ()
+    widget_max_lines: int = 0
+    widget_min_words: int = 12
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -246,6 +249,8 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         scores.append(s)
         sizes.append(n)
         ends.append(end)
+    if cfg.widget_rules and cfg.widget_max_lines:
+        _open_inline_widgets(idx, removed, scores, sizes, ends, cfg)
     if cfg.thread_min_headers and dateline is not None:
         titles = [k for k, i in enumerate(idx) if k and removed[i] is not None and removed[i][0] == TITLE_RULE]
         _discount_threads(texts, scores, sizes, titles, dateline, cfg)
@@ -276,6 +281,28 @@ def lead_in_lists(doc: Document, idx: list[int], scores: list[float], sizes: lis
             if end - (k + 1) >= cfg.list_min_lines:
                 out.update(range(k + 1, end))
     return out
+
+
+def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], sizes: list[int], ends: list[bool],
+                         cfg: MainTextConfig) -> None:
+    """A related-stories heading (a rule in `widget_rules`) with prose just above it and, after at
+    most `widget_max_lines` teaser lines (short, or removed, not ending like a sentence), a prose
+    sentence of `widget_min_words`+ words and another right after it below is a widget inside the
+    article, not its end: the heading costs an ordinary line, so the article's run goes on past it."""
+    n = len(scores)
+    for k in range(1, n):
+        rb = removed[idx[k]]
+        if rb is None or scores[k] > -cfg.barrier_cost or not rb[0].startswith(cfg.widget_rules):
+            continue
+        if not any(scores[m] > 0 and ends[m] for m in range(max(0, k - 2), k)):
+            continue
+        for m in range(k + 1, min(n, k + 2 + cfg.widget_max_lines)):
+            if (scores[m] > 0 and ends[m] and sizes[m] >= cfg.widget_min_words
+                    and m + 1 < n and scores[m + 1] > 0 and ends[m + 1]):
+                scores[k] = -cfg.line_cost
+                break
+            if ends[m] and removed[idx[m]] is None or scores[m] <= -cfg.barrier_cost:
+                break
 
 
 def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:

@@ -156,6 +156,9 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "list_max_lines": ("int", "most lines of a list led in by the article's last line ending in ':' (0: off)"),
         "list_min_lines": ("int", "fewest lines of such a list"),
         "list_lead_words": ("int", "fewest words of a lead-in line just after the article's run"),
+        "widget_rules": ("strings", "ids (or id prefixes) of rules whose headings may open a widget inside the article"),
+        "widget_max_lines": ("int", "most teaser lines between such a heading and the article's next sentence (0: off)"),
+        "widget_min_words": ("int", "fewest words of that sentence"),
         "list_item_cost": ("float", "most a line of a list led in by a colon line costs (unset: no cap)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
