@@ -16,10 +16,13 @@ tables (`rules/common/maintext.toml`, overridable by user and site packs).
    the rules named in `barrier_rules`) cost much more, so the article's run does not cross them.
    The page title's repeat (the headline above the article) earns a bonus: the run likes to start
    there. A chain of short date lines of one make, each followed by text (comment headers,
-   dated teasers), marks a comment thread or teaser list: its prose weighs less. This is Finn et
-   al.'s Body Text Extraction idea, over lines instead of tags.
+   dated teasers), marks a comment thread or teaser list: its prose weighs less. A list led in by
+   a line ending in a colon costs little, and a related-stories box between two stretches of
+   prose does not close the article. This is Finn et al.'s Body Text Extraction idea, over lines
+   instead of tags.
 3. The article is the run of lines with the highest total (maximum subarray). Short non-sentence
-   lines at its edges (bylines, dates, tag lines) are trimmed. Lines before it go as
+   lines at its edges (bylines, dates, tag lines) are trimmed; a list its last line leads in to
+   is added. Lines before it go as
    `maintext.before-article`, after it as `maintext.after-article`.
 4. Inside the run, menu-like runs of short lines (link lists between paragraphs) go as
    `maintext.boilerplate-run`, and lines that are a page control of the language ("Print",
