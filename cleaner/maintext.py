@@ -15,9 +15,14 @@ tables (`rules/common/maintext.toml`, overridable by user and site packs).
    (comments, related stories: whole-line phrases from the language packs, or lines removed by
    the rules named in `barrier_rules`) cost much more, so the article's run does not cross them.
    The page title's repeat (the headline above the article) earns a bonus: the run likes to start
-   there. This is Finn et al.'s Body Text Extraction idea, over lines instead of tags.
+   there. A chain of short date lines of one make, each followed by text (comment headers,
+   dated teasers), marks a comment thread or teaser list: its prose weighs less. A list led in by
+   a line ending in a colon costs little, and a related-stories box between two stretches of
+   prose does not close the article. This is Finn et al.'s Body Text Extraction idea, over lines
+   instead of tags.
 3. The article is the run of lines with the highest total (maximum subarray). Short non-sentence
-   lines at its edges (bylines, dates, tag lines) are trimmed. Lines before it go as
+   lines at its edges (bylines, dates, tag lines) are trimmed; a list its last line leads in to
+   is added. Lines before it go as
    `maintext.before-article`, after it as `maintext.after-article`.
 4. Inside the run, menu-like runs of short lines (link lists between paragraphs) go as
    `maintext.boilerplate-run`, and lines that are a page control of the language ("Print",
@@ -46,6 +51,10 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』")
 # Stripped from the ends of a line before it is compared with the barrier phrases.
 _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
+# A date or time line holds two digits in a row (a cheap test before the dateline pattern).
+_TWO_DIGITS = re.compile(r"\d\d")
+# Dashes that open a quote's attribution line ("— Jane Doe (@jane) May 1, 2019").
+_DASHES = frozenset("-–—―")
 
 BEFORE = "maintext.before-article"
 AFTER = "maintext.after-article"
@@ -88,6 +97,19 @@ class MainTextConfig:
     secondary_share: float = 0.65
     run_min_lines: int = 4
     run_max_words: int = 3
+    thread_min_headers: int = 0
+    thread_max_words: int = 10
+    thread_max_gap: int = 12
+    thread_min_text_words: int = 5
+    thread_factor: float = 0.2
+    thread_title_gap: int = 3
+    list_max_lines: int = 0
+    list_min_lines: int = 2
+    list_lead_words: int = 3
+    list_item_cost: float = -1.0
+    widget_rules: tuple[str, ...] = ()
+    widget_max_lines: int = 0
+    widget_min_words: int = 12
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -231,11 +253,60 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         scores.append(s)
         sizes.append(n)
         ends.append(end)
+    if cfg.widget_rules and cfg.widget_max_lines:
+        _open_inline_widgets(idx, removed, scores, sizes, ends, cfg)
+    if cfg.thread_min_headers and dateline is not None:
+        titles = [k for k, i in enumerate(idx) if k and removed[i] is not None and removed[i][0] == TITLE_RULE]
+        _discount_threads(texts, scores, sizes, titles, dateline, cfg)
     if cfg.after_barrier_factor < 1.0:
         _discount_after_barrier(scores, cfg)
     if cfg.sandwich_factor < 1.0:
         _discount_sandwiched(scores, sizes, ends, [removed[i] is not None for i in idx], cfg)
+    if cfg.list_max_lines and cfg.list_item_cost >= 0:
+        for k in lead_in_lists(doc, idx, scores, sizes, lex, cfg):
+            if scores[k] >= -cfg.line_cost:  # a short line, not one with boilerplate words
+                scores[k] = max(scores[k], -cfg.list_item_cost)
     return scores, sizes, ends
+
+
+def lead_in_lists(doc: Document, idx: list[int], scores: list[float], sizes: list[int], lex: Lexicon,
+                  cfg: MainTextConfig) -> set[int]:
+    """Line numbers of lists led in by a line ending in a colon ("Ingredients:", "Die Termine:"):
+    the block right after it (see `_list_block`), of at least `list_min_lines` lines. Such a list
+    is part of the text around it, however menu-like its lines look. A barrier heading or a date
+    line is no lead-in."""
+    out: set[int] = set()
+    floor = -min(cfg.barrier_cost, cfg.dateline_cost)
+    removed, lines = doc.removed_by, doc.lines
+    for k, i in enumerate(idx):
+        if (lines[i].endswith(":") and removed[i] is None and sizes[k] > 0 and scores[k] > floor
+                and k + 1 < len(idx) and idx[k + 1] - i <= 2):
+            end = _list_block(doc, idx, scores, sizes, k + 1, lex, cfg)
+            if end - (k + 1) >= cfg.list_min_lines:
+                out.update(range(k + 1, end))
+    return out
+
+
+def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], sizes: list[int], ends: list[bool],
+                         cfg: MainTextConfig) -> None:
+    """A related-stories heading (a rule in `widget_rules`) with prose just above it and, after at
+    most `widget_max_lines` teaser lines (short, or removed, not ending like a sentence), a prose
+    sentence of `widget_min_words`+ words and another right after it below is a widget inside the
+    article, not its end: the heading costs an ordinary line, so the article's run goes on past it."""
+    n = len(scores)
+    for k in range(1, n):
+        rb = removed[idx[k]]
+        if rb is None or scores[k] > -cfg.barrier_cost or not rb[0].startswith(cfg.widget_rules):
+            continue
+        if not any(scores[m] > 0 and ends[m] for m in range(max(0, k - 2), k)):
+            continue
+        for m in range(k + 1, min(n, k + 2 + cfg.widget_max_lines)):
+            if (scores[m] > 0 and ends[m] and sizes[m] >= cfg.widget_min_words
+                    and m + 1 < n and scores[m + 1] > 0 and ends[m + 1]):
+                scores[k] = -cfg.line_cost
+                break
+            if ends[m] and removed[idx[m]] is None or scores[m] <= -cfg.barrier_cost:
+                break
 
 
 def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
@@ -250,6 +321,69 @@ def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
             return
         if s > 0:
             seen += s
+
+
+def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern,
+                    cfg: MainTextConfig) -> list[tuple[int, frozenset[str]]]:
+    """Short lines holding a date or time ("Alex on 17.09.2018 at 6:34 am said:", "2 days ago
+    at 07:52", "by TaxJoke July 25, 2012 10:55 AM"): comment and teaser headers, with their words
+    that are not numbers. Not a sentence ("It opened in 2019."), not a quote's attribution
+    ("— Jane (@jane) May 1, 2019", an embedded post), and not the article's own byline just below
+    its headline (within `thread_title_gap` lines of a line repeating the page title)."""
+    out = []
+    most = cfg.thread_max_words
+    byline = {m for k in titles for m in range(k + 1, k + 1 + cfg.thread_title_gap)}
+    has_digits = _TWO_DIGITS.search
+    for k, t in enumerate(texts):
+        if (len(t) <= 12 * most and (t[-1] == ":" or t[-1] not in _SENTENCE_END) and t[0] not in _DASHES
+                and k not in byline and has_digits(t) and dateline.search(t)):
+            words = _WORD.findall(t.lower())
+            if len(words) <= most:
+                out.append((k, frozenset(w for w in words if not w.isdigit())))
+    return out
+
+
+def _discount_threads(texts: list[str], scores: list[float], sizes: list[int], titles: list[int],
+                      dateline: regex.Pattern, cfg: MainTextConfig) -> None:
+    """A chain of at least `thread_min_headers` date headers of one make (each shares a word
+    with the one before: "at", "said", "pm"), each followed by some text within
+    `thread_max_gap` lines, is a comment thread or a dated teaser list, not the article: each
+    header costs `dateline_cost` and the prose between them weighs `thread_factor`. One dated
+    byline above an article, or a schedule of bare times, makes no chain."""
+    heads = _thread_headers(texts, titles, dateline, cfg)
+    if len(heads) < cfg.thread_min_headers:
+        return
+
+    def linked(x: int, y: int) -> bool:
+        """Some text between two headers, and no barrier heading ("Comments"): the article's
+        dateline and the first comment's header are not one thread."""
+        between = range(x + 1, y)
+        return (any(sizes[m] >= cfg.thread_min_text_words for m in between)
+                and not any(scores[m] <= -cfg.barrier_cost for m in between))
+
+    chains: list[tuple[list[int], list[frozenset[str]]]] = []
+    for h, words in heads:
+        for hs, ws in reversed(chains):
+            if h - hs[-1] > cfg.thread_max_gap:
+                continue
+            if words & ws[-1] and linked(hs[-1], h):
+                hs.append(h)
+                ws.append(words)
+                break
+        else:
+            chains.append(([h], [words]))
+    for hs, _ in chains:
+        if len(hs) < cfg.thread_min_headers:
+            continue
+        # The last item runs about as long as the shortest one before it.
+        span = min(y - x for x, y in zip(hs, hs[1:], strict=False))
+        end = min(len(scores), hs[-1] + span)
+        marks = set(hs)
+        for m in range(hs[0], end):
+            if m in marks:
+                scores[m] = min(scores[m], -cfg.dateline_cost)
+            elif scores[m] > 0:
+                scores[m] *= cfg.thread_factor
 
 
 def _discount_sandwiched(scores: list[float], sizes: list[int], ends: list[bool], gone: list[bool],
@@ -305,6 +439,54 @@ def _secondary_runs(scores: list[float], a: int, b: int, least: float, barrier: 
     return out
 
 
+def _list_block(doc: Document, idx: list[int], scores: list[float], sizes: list[int], k: int, lex: Lexicon,
+                cfg: MainTextConfig) -> int:
+    """End (exclusive) of the list block that starts at line number `k`: the lines that follow
+    without a blank line between them (html-text renders a list or table as one block), up to
+    `list_max_lines`, stopping at a line a rule removed, a page control, a barrier heading, a
+    date line, a boilerplate word or another lead-in."""
+    boiler = lex.boilerplate
+    floor = -min(cfg.barrier_cost, cfg.dateline_cost)
+    j = k
+    while j < len(idx) and j - k < cfg.list_max_lines:
+        i = idx[j]
+        if j > k and i != idx[j - 1] + 1:
+            break
+        if doc.removed_by[i] is not None or sizes[j] < 0 or scores[j] <= floor:
+            break
+        if doc.lines[i].endswith(":"):  # "Author:", name, "Date:", ...: label lines, not a list
+            break
+        if boiler and any(w in boiler for w in _WORD.findall(doc.lines[i].lower())):
+            break
+        j += 1
+    return j
+
+
+def _extend_lead_in_list(doc: Document, idx: list[int], scores: list[float], sizes: list[int], b: int,
+                         lex: Lexicon, cfg: MainTextConfig) -> int:
+    """Extend the article's end over a list its last line leads in to ("Tour dates:", "For the
+    dough:"): the list's lines are short and do not end like sentences, so they score below zero,
+    but a line ending in a colon followed by one block of lines is the article going on. The
+    lead-in may be the line just after the run when it has `list_lead_words` words or more. Not
+    a lead-in: a barrier heading ("Das könnte Sie auch interessieren:") or a date line.
+    Returns the new end."""
+    for _ in range(8):  # a few lists in a row ("For the dough:", list, "For the filling:", list)
+        lead = b - 1
+        if (b < len(idx) and doc.removed_by[idx[b]] is None and doc.lines[idx[b]].endswith(":")
+                and sizes[b] >= cfg.list_lead_words):
+            lead = b
+        if (not doc.lines[idx[lead]].endswith(":") or lead + 1 >= len(idx)
+                or scores[lead] <= -min(cfg.barrier_cost, cfg.dateline_cost)):
+            break
+        if idx[lead + 1] - idx[lead] > 2:  # at most one blank line between the lead-in and its list
+            break
+        end = _list_block(doc, idx, scores, sizes, lead + 1, lex, cfg)
+        if end - (lead + 1) < cfg.list_min_lines:
+            break
+        b = end
+    return b
+
+
 def stage_maintext(doc: Document, rs: Any) -> None:
     """Keep the article's run of prose; drop what lies before and after it (see module doc)."""
     cfg: MainTextConfig = getattr(rs, "maintext", None) or MainTextConfig()
@@ -329,6 +511,8 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         b -= 1
     if a >= b:
         return
+    if cfg.list_max_lines:
+        b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
     keep = [(a, b)]
     if cfg.secondary_share < 1.0:
         keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)
@@ -343,10 +527,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     for k in range(a, b):
         if sizes[k] < 0:
             doc.remove(idx[k], CONTROL, "maintext")
+    listed = lead_in_lists(doc, idx, scores, sizes, lex, cfg) if cfg.list_max_lines else set()
     k = a
     while k < b:
         j = k
-        while j < b and sizes[j] <= cfg.run_max_words and not ends[j]:
+        while j < b and sizes[j] <= cfg.run_max_words and not ends[j] and j not in listed:
             j += 1
         if j - k >= cfg.run_min_lines:
             for m in range(k, j):

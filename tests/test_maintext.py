@@ -66,7 +66,7 @@ def test_case(path, default_cleaner):
 
 def test_lists_inside_articles_with_sandwich_discount(tmp_path):
     (tmp_path / "lists.toml").write_text("[maintext]\nsandwich_factor = 0.3\n")
-    _check(FIXTURES / "maintext" / "xfail_recipe_list.case.txt", Cleaner(rules=tmp_path))
+    _check(FIXTURES / "maintext" / "recipe_list.case.txt", Cleaner(rules=tmp_path))
 
 
 def test_keep_cases_change_nothing(default_cleaner):
