@@ -50,24 +50,10 @@ def pack_changed(doc: Document, rs: Any, site_ids: frozenset[str]) -> bool:
         r.rule in site_ids for r in doc.inline)
 
 
-def early_trailers(doc: Document, base: Document, site_ids: frozenset[str]) -> frozenset[str]:
-    """A site trailer whose cut starts above the first line the defaults keep as the article
-    would remove all of it: its marker sits above the article on this page (a "Complete
-    coverage" box, a teaser), so on this page the trailer does not apply."""
-    first_kept = next((i for i, g in enumerate(base.removed_by) if g is None and base.lines[i]), None)
-    if first_kept is None:
-        return frozenset()
-    for rb in doc.removed_by[:first_kept]:
-        if rb is not None and rb[1] == "trailer" and rb[0] in site_ids:
-            return frozenset({rb[0]})
-    return frozenset()
-
-
 def keep_default_text(doc: Document, base: Document, site_ids: frozenset[str]) -> None:
     """Make `doc` (cleaned with the site pack) follow the main-text choice of `base` (cleaned
     without it): restore the lines `base` keeps that no site rule removed (with the default
     cleaning's text, inline strips included), and remove the lines `base`'s main-text stage drops."""
-    void = early_trailers(doc, base, site_ids)
     restored = set()
     for i, rb in enumerate(doc.removed_by):
         gone = base.removed_by[i]
@@ -76,10 +62,7 @@ def keep_default_text(doc: Document, base: Document, site_ids: frozenset[str]) -
                 doc.removed_by[i] = gone
                 doc._alive = None
             continue
-        if rb[0] in void and gone is not None:
-            doc.removed_by[i] = gone  # the defaults drop it too, for their own reason
-            continue
-        if gone is not None or not base.lines[i] or (rb[0] in site_ids and rb[0] not in void):
+        if gone is not None or not base.lines[i] or rb[0] in site_ids:
             continue
         doc.removed_by[i] = None
         doc.lines[i] = base.lines[i]

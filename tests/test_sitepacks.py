@@ -75,26 +75,3 @@ def test_keep_default_text_follows_the_default_main_text_choice():
     assert doc.kept_lines() == ["", "b", "c", "", "", "f"]
     assert doc.removed_by[0] == ("site.rule", "line")
     assert doc.removed_by[4] == ("maintext.after-article", "maintext")
-
-
-def test_a_site_trailer_above_the_article_does_not_remove_it():
-    lines = ["Menu", "Complete coverage", "Headline", "First paragraph.", "Second paragraph.", "Footer"]
-    base, doc = Document(list(lines)), Document(list(lines))
-    base.remove(0, "maintext.before-article", "maintext")
-    base.remove(1, "maintext.before-article", "maintext")
-    base.remove(5, "maintext.after-article", "maintext")
-    for i in range(1, 6):  # the site's trailer marker sits above the article on this page
-        doc.remove(i, "site.trailer", "trailer")
-    doc.remove(0, "maintext.before-article", "maintext")
-    keep_default_text(doc, base, frozenset({"site.trailer"}))
-    assert [x for x in doc.kept_lines() if x] == ["Headline", "First paragraph.", "Second paragraph."]
-    assert doc.removed_by[1] == ("maintext.before-article", "maintext")
-    assert doc.removed_by[5] == ("maintext.after-article", "maintext")
-    # below the article's start, the same trailer cuts as usual
-    base2, doc2 = Document(list(lines)), Document(list(lines))
-    base2.remove(0, "maintext.before-article", "maintext")
-    doc2.remove(0, "maintext.before-article", "maintext")
-    doc2.remove(4, "site.trailer", "trailer")
-    doc2.remove(5, "site.trailer", "trailer")
-    keep_default_text(doc2, base2, frozenset({"site.trailer"}))
-    assert [x for x in doc2.kept_lines() if x] == ["Complete coverage", "Headline", "First paragraph."]
