@@ -210,13 +210,15 @@ def run(text: str, rs: RuleSet, *, url: str | None = None, host: str | None = No
         site: str | None = None, doc_id: str | None = None, stages: list[Stage] | None = None) -> CleanResult:
     """Clean one plain-text document with a compiled rule set."""
     text, repaired = normalize_text(text)
-    doc = Document([normalize_line(x) for x in text.split("\n")], url=url, host=host, site=site)
-    for stage in STAGES if stages is None else stages:
+    lines = [normalize_line(x) for x in text.split("\n")]
+    stages = STAGES if stages is None else stages
+    doc = Document(list(lines), url=url, host=host, site=site)
+    for stage in stages:
         stage(doc, rs)
-    site_ids = site_rule_ids(rs) if stage_maintext in (STAGES if stages is None else stages) else None
+    site_ids = site_rule_ids(rs) if stage_maintext in stages else None
     if site_ids is not None and pack_changed(doc, rs, site_ids):  # a site pack only removes (see sitepacks.py)
-        base = Document([normalize_line(x) for x in text.split("\n")], url=url, host=host, site=site)
-        for stage in STAGES if stages is None else stages:
+        base = Document(lines, url=url, host=host, site=site)
+        for stage in stages:
             stage(base, rs.base)
         keep_default_text(doc, base, site_ids)
     result = CleanResult(
