@@ -36,7 +36,14 @@ from typing import Any
 from .api import Cleaner
 from .errors import CleanerError, InputError
 from .io.readers import DEFAULT_MAX_DOC_BYTES, Item, Source, parse_record, read_source
-from .io.writers import ResumableFile, atomic_write_text, compress_member, write_tree_record
+from .io.writers import (
+    ResumableFile,
+    atomic_write_text,
+    compress_member,
+    render_tree_record,
+    write_tree_files,
+    write_tree_record,
+)
 from .records import to_record
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz")
@@ -110,6 +117,31 @@ class BatchOut:
     errors: list[dict[str, Any]] = field(default_factory=list)
     cleaned: int = 0
     removed: Counter = field(default_factory=Counter)
+    # Tree mode, records of multi-document files: (name, line, text, metadata JSON), written by
+    # the main process, which alone sees every name and so can keep two equal ids apart.
+    tree: list[tuple[str, int, str, str]] = field(default_factory=list)
+
+
+class _TreeNames:
+    """Names given to records in the output tree this run: a repeated id gets `~<line>` added.
+
+    Two records of one JSON-lines file with the same id (or an id equal to another record's
+    line-number name) would otherwise write the same file, and the first would be lost. Only a
+    hash of each name is kept, so memory stays small on a file of millions of records. (`~`
+    cannot occur in an id-derived name, so the new name is free.) A resumed run starts with no
+    names: a repeat of an id seen before the interruption is not caught.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+
+    def claim(self, name: str, line: int) -> str:
+        key = hash(name)
+        if key in self._seen:
+            name = f"{name}~{line}"
+            key = hash(name)
+        self._seen.add(key)
+        return name
 
 
 # ---------------------------------------------------------------- worker side
@@ -174,6 +206,8 @@ def process_batch(items: list[Item]) -> BatchOut:
                 rec = to_record(result, item.fields, text_field=opts.text_field,
                                 id_field=opts.id_field, with_removed=opts.with_removed)
                 parts.append(json.dumps(rec, ensure_ascii=False))
+            elif mode == "tree" and item.kind == "record":
+                res.tree.append((item.tree or item.rel, item.line, *render_tree_record(result)))
             elif mode == "tree":
                 write_tree_record(opts.output, item.tree or item.rel, result)  # type: ignore[arg-type]
         except (CleanerError, NotImplementedError, ValueError, UnicodeError) as e:
@@ -408,6 +442,7 @@ def run_batch(
 
     done = skip
     shown_errors = 0
+    names = _TreeNames()
     last_ck = time.perf_counter()
 
     def checkpoint() -> None:
@@ -430,6 +465,12 @@ def run_batch(
                 emit(res.out.decode("utf-8").rstrip("\n"))
             for text in res.display:
                 emit(text)
+            for name, line, text, meta in res.tree:
+                unique = names.claim(name, line)
+                if unique != name:
+                    warn(f"cleaner: {name}: id used by an earlier record of the same file; "
+                         f"record {line} written as {unique}")
+                write_tree_files(opts.output, unique, text, meta)  # type: ignore[arg-type]
             if res.errors:
                 if err_file is not None:
                     err_file.write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in res.errors).encode("utf-8"))

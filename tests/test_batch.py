@@ -134,6 +134,34 @@ def test_tree_names_never_collide(tmp_path):
     assert json.loads((out / "page.html.json").read_text())["id"] == "page.html"
 
 
+def test_tree_records_with_repeated_ids_all_kept(tmp_path):
+    # A feed where ids repeat (re-crawled pages) or one id equals another record's line-number
+    # name: every record still gets its own pair of files, across worker batches too.
+    recs = _records(200)
+    for r in recs:
+        r["text"] = r["text"].replace("Story number", "Report number")
+    recs[1]["id"] = recs[0]["id"]  # same batch
+    recs[150]["id"] = recs[0]["id"]  # a later batch, another worker
+    del recs[2]["id"]  # named by its line: 00000003
+    recs[3]["id"] = "00000003"
+    src = tmp_path / "feed.jsonl.gz"
+    _write_jsonl_gz(src, recs)
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        res = runner.invoke(app, ["clean", str(src), "-o", str(out), "--jobs", jobs])
+        assert res.exit_code == 0, res.output
+        texts = sorted(p.read_text() for p in out.rglob("*.txt"))
+        assert len(texts) == 200
+        numbers = sorted(int(t.split()[2].rstrip(".")) for t in texts)
+        assert numbers == list(range(200))
+        assert (out / "feed" / "doc-000000.txt").read_text().startswith("Report number 0.")
+        assert (out / "feed" / "doc-000000~2.txt").read_text().startswith("Report number 1.")
+        assert (out / "feed" / "doc-000000~151.txt").read_text().startswith("Report number 150.")
+        assert (out / "feed" / "00000003.txt").read_text().startswith("Report number 2.")
+        assert (out / "feed" / "00000003~4.txt").read_text().startswith("Report number 3.")
+        assert json.loads((out / "feed" / "doc-000000~2.json").read_text())["id"] == "doc-000000"
+
+
 def test_warc_html_records_are_read(tmp_path):
     warcio = pytest.importorskip("warcio")
     from warcio.statusandheaders import StatusAndHeaders

@@ -42,13 +42,24 @@ def write_tree_record(out_dir: str | Path, name: str | Path, result: CleanResult
     `name` is the document's name in the tree without extension (readers choose it so that no two
     documents share one); a dot in it is kept (`page.v2` -> `page.v2.txt`).
     """
+    return write_tree_files(out_dir, name, *render_tree_record(result))
+
+
+def render_tree_record(result: CleanResult) -> tuple[str, str]:
+    """The two files' contents for one document: cleaned text, and metadata with removals."""
+    record = result.to_dict()
+    record.pop("text", None)
+    return (result.text + ("\n" if result.text else ""),
+            json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_tree_files(out_dir: str | Path, name: str | Path, text: str, meta_json: str) -> tuple[Path, Path]:
+    """Write rendered `<name>.txt` and `<name>.json` under out_dir, each atomically."""
     base = Path(out_dir) / Path(name)
     txt = base.with_name(base.name + ".txt")
     meta = base.with_name(base.name + ".json")
-    atomic_write_text(txt, result.text + ("\n" if result.text else ""))
-    record = result.to_dict()
-    record.pop("text", None)
-    atomic_write_text(meta, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    atomic_write_text(txt, text)
+    atomic_write_text(meta, meta_json)
     return txt, meta
 
 
