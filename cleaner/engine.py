@@ -107,11 +107,7 @@ def stage_title(doc: Document, rs: RuleSet) -> None:
     if not alive:
         return
     texts = [doc.lines[i] for i in alive]
-    blank_after = []
-    for i in alive:
-        nxt = i + 1
-        blank_after.append(nxt >= len(doc.lines) or not doc.lines[nxt] or doc.removed_by[nxt] is not None)
-    found = rule.find(texts, blank_after, host=doc.host)
+    found = rule.find(texts, _BlankAfter(doc, alive), host=doc.host)
     if found is None:
         return
     doc.set_meta("title", found.title, rule.id)
@@ -119,6 +115,22 @@ def stage_title(doc: Document, rs: RuleSet) -> None:
         doc.set_meta("site", found.site, rule.id)
     for k in [found.index, *found.repeats]:
         doc.remove(alive[k], rule.id, rule.kind)
+
+
+class _BlankAfter:
+    """`blank_after[k]`: whether a blank or removed line follows the k-th alive line, worked out
+    when asked (the title rule asks about the first line only)."""
+
+    def __init__(self, doc: Document, alive: list[int]) -> None:
+        self.doc, self.alive = doc, alive
+
+    def __len__(self) -> int:
+        return len(self.alive)
+
+    def __getitem__(self, k: int) -> bool:
+        nxt = self.alive[k] + 1
+        lines = self.doc.lines
+        return nxt >= len(lines) or not lines[nxt] or self.doc.removed_by[nxt] is not None
 
 
 def stage_blocks(doc: Document, rs: RuleSet) -> None:

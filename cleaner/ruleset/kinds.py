@@ -184,10 +184,22 @@ class HeaderRule(Rule):
 _DEFAULT_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " › ", " ‹ ", " : ", " • ")
 
 
+_TITLE_KEY_STRIP = " .:!?-–—|"
+
+
 def title_key(line: str) -> str:
     """How a (whitespace-normalised) line is compared with the page title: case and end
     punctuation ignored."""
-    return line.casefold().strip(" .:!?-–—|")
+    return line.casefold().strip(_TITLE_KEY_STRIP)
+
+
+def title_keys_upto(texts: Sequence[str], limit: int) -> list[tuple[int, str]]:
+    """(position, title_key) of the lines whose key can be at most `limit` long, skipping the
+    others without folding them: case folding never shortens a text, and the stripped end
+    characters fold to themselves and are no end of any other character's folding (a test
+    checks both over all of Unicode), so a key is at least as long as the stripped line."""
+    return [(i, title_key(t)) for i, t in enumerate(texts)
+            if len(t) <= limit or len(t.strip(_TITLE_KEY_STRIP)) <= limit]
 
 
 @dataclass
@@ -237,10 +249,17 @@ class TitleRule(Rule):
             return None
         if first[:1].islower():
             return None
-        folded = [title_key(t) for t in texts]  # once per line, used twice below
-        headline, site = self.split_site(first, set(folded[1:]), host)
-        keys = {folded[0], title_key(headline)}
-        repeats = [i for i in range(1, len(texts)) if folded[i] in keys]
+        head = title_key(first)
+        # Only lines whose key is no longer than the title (what `split_site` looks at) or
+        # than a key compared below can matter: fold just those, once each.
+        limit = max(len(first), len(head))
+        later = title_keys_upto(texts, limit)[1:] if len(texts) > 1 else []
+        headline, site = self.split_site(first, {k for _, k in later}, host)
+        keys = {head, title_key(headline)}
+        longest = max(map(len, keys))
+        if longest > limit:
+            later = title_keys_upto(texts, longest)[1:]
+        repeats = [i for i, k in later if k in keys]
         if not repeats and not (blank_after[0] or len(texts) == 1):
             return None
         return TitleFind(0, headline, site, repeats)
@@ -318,6 +337,24 @@ class DateRule(Rule):
         from .literals import screen
 
         return screen(self.pattern, self.drop, at_start=False, useless=str.isdigit)
+
+    @functools.cached_property
+    def shape(self) -> tuple[Any, bool] | None:
+        """The stronger pre-test of the pattern on a window in shape (see `shapes`), and whether
+        the window is folded for it; kept only when every drop example the pattern matches passes."""
+        from .shapes import passes, shape_of, shape_screen
+
+        got = shape_screen(self.pattern)
+        if got is None:
+            return None
+        for ex in self.drop:
+            for x in ex.split("\n") if isinstance(ex, str) else ():
+                x = " ".join(x.split())
+                for m in self.pattern.finditer(x):
+                    sh = shape_of(m.group(), got[1])
+                    if sh is not None and not passes(got[0], sh):
+                        return None  # a misread pattern: no shape test
+        return got
 
     def dates(
         self, line: str, *, order: str | None = None, timezone: str | None = None, pos: int = 0, endpos: int | None = None
