@@ -113,6 +113,21 @@ class BlockRule(Rule):
 
         return screen(self.start, self.drop)
 
+    def may_start(self, texts: Sequence[str]) -> list[int] | None:
+        """Positions in `texts` where the block may start by the cheap pre-test of `start`
+        (None: anywhere); `starts` decides."""
+        need = self.start_needs
+        if need is None or not need.at_start:
+            return None
+        from .literals import fold
+
+        possible, head, out = need._starting, need._head, []
+        for k, t in enumerate(texts):
+            strings = possible(t[:1])
+            if strings and (fold(t[:head]) if need.folded else t).startswith(strings):
+                out.append(k)
+        return out
+
     def starts(self, line: str) -> bool:
         need = self.start_needs
         if need is not None and not need.may_match(line):
@@ -288,8 +303,9 @@ class RepeatedRule(Rule):
     def find(self, texts: Sequence[str]) -> set[int]:
         out: set[int] = set()
         last_seen: dict[str, int] = {}
+        min_chars, max_words = self.min_chars, self.max_words
         for i, t in enumerate(texts):
-            if len(t) < self.min_chars or word_count(t) > self.max_words:
+            if len(t) < min_chars or (t.count(" ") + 1 if t else 0) > max_words:  # word_count, inlined
                 continue
             key = t.casefold()
             j = last_seen.get(key)

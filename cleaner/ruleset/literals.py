@@ -111,6 +111,35 @@ class Literals:
         return False
 
 
+def any_may_match(needs: Iterable[Literals | None]) -> Callable[[str], bool] | None:
+    """One test for several pre-tests: False when a text fails them all (the text folded once
+    for all of them); None when one of them is unknown (every text may match)."""
+    needs = list(needs)
+    if any(n is None for n in needs):
+        return None
+    starts_folded = tuple(s for n in needs if n.at_start and n.folded for s in n.strings)  # type: ignore[union-attr]
+    starts_plain = tuple(s for n in needs if n.at_start and not n.folded for s in n.strings)  # type: ignore[union-attr]
+    holds_folded = tuple(sorted({s for n in needs if not n.at_start and n.folded for s in n.strings}))  # type: ignore[union-attr]
+    holds_plain = tuple(sorted({s for n in needs if not n.at_start and not n.folded for s in n.strings}))  # type: ignore[union-attr]
+
+    def test(text: str) -> bool:
+        if starts_plain and text.startswith(starts_plain):
+            return True
+        for s in holds_plain:
+            if s in text:
+                return True
+        if starts_folded or holds_folded:
+            low = text.lower() if text.isascii() else fold(text)
+            if starts_folded and low.startswith(starts_folded):
+                return True
+            for s in holds_folded:
+                if s in low:
+                    return True
+        return False
+
+    return test
+
+
 def _parse(pattern: regex.Pattern) -> tuple[object, bool] | None:
     """The standard parser's tree of a `regex` pattern, and whether any part ignores case; None
     when the pattern uses syntax the standard parser lacks or would read differently."""

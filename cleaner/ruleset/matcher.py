@@ -89,54 +89,65 @@ class LineMatcher:
         return got
 
     def first(self, line: str) -> _PatternRule | None:
-        if not line:
-            return None
-        plan = self._by_spaces.get((line[0], line.count(" ")))
-        if plan is None:
-            plan = self._for_spaces(line[0], line.count(" "))
-        entries = plan.entries
-        if not entries:
-            return None
-        if plan.wants_fold:
-            low = line.lower() if line.isascii() else fold(line)  # fold, inlined
-        else:
-            low = line
-        if not plan.always:  # the quick test that rules out every rule of the plan at once
-            pre = plan.pre_folded
-            if not (pre and low.startswith(pre)):
-                pre = plan.pre_plain
-                if not (pre and line.startswith(pre)):
-                    if len(line) <= _SHORT:
-                        search = plan.search_folded
-                        if search is None or search(low) is None:
-                            search = plan.search_plain
-                            if search is None or search(line) is None:
-                                return None
-                    else:
-                        for s in plan.contains_folded:
-                            if s in low:
-                                break
+        got = self.scan((line,), (0,))
+        return got[0][1] if got else None
+
+    def scan(self, lines: Sequence[str], indices: Iterable[int]) -> list[tuple[int, _PatternRule]]:
+        """`(i, first(lines[i]))` for each of `indices` whose line some rule matches, in order:
+        one loop for a page's lines, without a call per line."""
+        out: list[tuple[int, _PatternRule]] = []
+        by_spaces = self._by_spaces
+        for i in indices:
+            line = lines[i]
+            if not line:
+                continue
+            plan = by_spaces.get((line[0], line.count(" ")))
+            if plan is None:
+                plan = self._for_spaces(line[0], line.count(" "))
+            entries = plan.entries
+            if not entries:
+                continue
+            if plan.wants_fold:
+                low = line.lower() if line.isascii() else fold(line)  # fold, inlined
+            else:
+                low = line
+            if not plan.always:  # the quick test that rules out every rule of the plan at once
+                pre = plan.pre_folded
+                if not (pre and low.startswith(pre)):
+                    pre = plan.pre_plain
+                    if not (pre and line.startswith(pre)):
+                        if len(line) <= _SHORT:
+                            search = plan.search_folded
+                            if search is None or search(low) is None:
+                                search = plan.search_plain
+                                if search is None or search(line) is None:
+                                    continue
                         else:
-                            for s in plan.contains_plain:
-                                if s in line:
+                            for s in plan.contains_folded:
+                                if s in low:
                                     break
                             else:
-                                return None
-        for r, strings, folded, at_start in entries:
-            if strings is not None:
-                hay = low if folded else line
-                if at_start:
-                    if not hay.startswith(strings):
-                        continue
-                else:
-                    for s in strings:
-                        if s in hay:
-                            break
+                                for s in plan.contains_plain:
+                                    if s in line:
+                                        break
+                                else:
+                                    continue
+            for r, strings, folded, at_start in entries:
+                if strings is not None:
+                    hay = low if folded else line
+                    if at_start:
+                        if not hay.startswith(strings):
+                            continue
                     else:
-                        continue
-            if r.match(line):
-                return r
-        return None
+                        for s in strings:
+                            if s in hay:
+                                break
+                        else:
+                            continue
+                if r.match(line):
+                    out.append((i, r))
+                    break
+        return out
 
 
 class _Plan:

@@ -85,7 +85,7 @@ def shape_screen(pattern: regex.Pattern) -> tuple[Screen, bool] | None:
         conj = _runs(alt, folded)
         if not conj:
             return None  # an alternative with no requirement: the window may always match
-        screen.append(tuple(conj))
+        screen.append(tuple(sorted(conj, key=len)))  # the requirement with fewest strings first
     return tuple(screen), folded
 
 
