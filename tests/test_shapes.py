@@ -8,7 +8,7 @@ import regex
 
 from cleaner import Cleaner
 from cleaner.normalize import normalize_line
-from cleaner.ruleset.kinds import _TITLE_KEY_STRIP, title_key, title_keys_upto
+from cleaner.ruleset.kinds import _TITLE_KEY_STRIP, _repeating, title_key
 from cleaner.ruleset.shapes import faithful, passes, shape_of, shape_screen
 
 
@@ -61,9 +61,9 @@ def test_unknown_syntax_gives_no_shape():
     assert shape_screen(regex.compile(r"\d+|news")) is None  # an alternative with no requirement
 
 
-def test_title_keys_skip_only_lines_whose_key_is_longer():
-    """`title_keys_upto` relies on case folding never shortening a text and on the stripped end
-    characters folding to themselves and being no end of another character's folding."""
+def test_title_repeats_skip_only_lines_of_another_length():
+    """`_repeating` relies on case folding never shortening a text nor tripling it, and on the
+    stripped end characters folding to themselves and being no end of another one's folding."""
     for i in range(sys.maxunicode + 1):
         if 0xD800 <= i < 0xE000:
             continue
@@ -73,8 +73,9 @@ def test_title_keys_skip_only_lines_whose_key_is_longer():
             assert f == c
         else:
             assert f and f[0] not in _TITLE_KEY_STRIP and f[-1] not in _TITLE_KEY_STRIP, hex(i)
-    texts = ["Straße | News", "STRASSE", "--- ß ---", "Headline", "x" * 50 + " ...", "Ǆ!"]
-    for limit in range(0, 60):
-        want = [(i, title_key(t)) for i, t in enumerate(texts) if len(title_key(t)) <= limit]
-        got = [(i, k) for i, k in title_keys_upto(texts, limit) if len(k) <= limit]
-        assert got == want, limit
+        assert len(f) <= 3, hex(i)
+    texts = ["Title", "Straße | News", "STRASSE", "--- ß ---", "Headline", "x" * 50 + " ...", "Ǆ!", "ΐΐ", "ss",
+             "- strasse -", "S", "ǅ"]
+    for keys in ({"strasse"}, {"ß"}, {"ss", "headline"}, {"ǆ"}, {"ΐ̈́"}, {"ΐΐ".casefold()}, {"s", "x"}):
+        want = [i for i in range(1, len(texts)) if title_key(texts[i]) in keys]
+        assert _repeating(texts, keys) == want, keys

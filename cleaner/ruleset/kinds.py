@@ -7,7 +7,7 @@ with: a drop example must be acted on, a keep example must not.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -208,13 +208,27 @@ def title_key(line: str) -> str:
     return line.casefold().strip(_TITLE_KEY_STRIP)
 
 
-def title_keys_upto(texts: Sequence[str], limit: int) -> list[tuple[int, str]]:
-    """(position, title_key) of the lines whose key can be at most `limit` long, skipping the
-    others without folding them: case folding never shortens a text, and the stripped end
-    characters fold to themselves and are no end of any other character's folding (a test
-    checks both over all of Unicode), so a key is at least as long as the stripped line."""
-    return [(i, title_key(t)) for i, t in enumerate(texts)
-            if len(t) <= limit or len(t.strip(_TITLE_KEY_STRIP)) <= limit]
+def _repeating(texts: Sequence[str], keys: set[str]) -> list[int]:
+    """Positions after the first of the lines whose title_key is one of `keys`, folding only
+    lines of a fitting length: case folding never shortens a text nor makes it more than three
+    times longer, and the stripped end characters fold to themselves and are no end of any other
+    character's folding (a test checks all three over all of Unicode), so a line's key is from
+    one to three times as long as the stripped line."""
+    least = min((len(k) + 2) // 3 for k in keys)
+    most = max(map(len, keys))
+    out = []
+    for i in range(1, len(texts)):
+        t = texts[i]
+        n = len(t)
+        if n < least:
+            continue
+        if n > most:
+            n = len(t.strip(_TITLE_KEY_STRIP))
+            if n > most or n < least:
+                continue
+        if title_key(t) in keys:
+            out.append(i)
+    return out
 
 
 @dataclass
@@ -241,7 +255,7 @@ class TitleRule(Rule):
     max_site_words: int = 5
     kind: ClassVar[str] = "title"
 
-    def split_site(self, title: str, later: set[str], host: str | None = None) -> tuple[str, str | None]:
+    def split_site(self, title: str, later: Iterable[str], host: str | None = None) -> tuple[str, str | None]:
         """Split "Headline | Section | Site" (or "Site | Headline") into headline and site name
         (see `cleaner.metadata.title`)."""
         from ..metadata.title import LazyFolds, split_title
@@ -265,16 +279,12 @@ class TitleRule(Rule):
         if first[:1].islower():
             return None
         head = title_key(first)
-        # Only lines whose key is no longer than the title (what `split_site` looks at) or
-        # than a key compared below can matter: fold just those, once each.
+        # Keys of the later lines that can repeat a part of the title (no longer than it):
+        # worked out only if `split_site` asks (most titles have no separator).
         limit = max(len(first), len(head))
-        later = title_keys_upto(texts, limit)[1:] if len(texts) > 1 else []
-        headline, site = self.split_site(first, {k for _, k in later}, host)
-        keys = {head, title_key(headline)}
-        longest = max(map(len, keys))
-        if longest > limit:
-            later = title_keys_upto(texts, longest)[1:]
-        repeats = [i for i, k in later if k in keys]
+        later = (title_key(t) for t in texts[1:] if len(t) <= limit or len(t.strip(_TITLE_KEY_STRIP)) <= limit)
+        headline, site = self.split_site(first, later, host)
+        repeats = _repeating(texts, {head, title_key(headline)})
         if not repeats and not (blank_after[0] or len(texts) == 1):
             return None
         return TitleFind(0, headline, site, repeats)

@@ -11,13 +11,15 @@ where `\\d` can only match an ASCII digit and `\\s` only a single space (`faithf
 windows fall back on the plain pre-test.
 
 `shape_screen(pattern)` returns alternatives (any may hold), each a conjunction of requirements
-(all must hold), each a tuple of strings (one must occur); None when nothing useful is known.
+(all must hold), each a tuple of strings (one must occur) with what they all share (tested
+first); None when nothing useful is known.
 Like `literals.required` it errs only towards saying less: syntax it does not know for sure
 gives no requirement, never a wrong one.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 import regex
@@ -33,7 +35,7 @@ _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 _OTHER_DIGIT = regex.compile(r"(?=\d)[^0-9]")
 
 Requirement = tuple[str, ...]
-Screen = tuple[tuple[Requirement, ...], ...]
+Screen = tuple[tuple[tuple[str, Requirement], ...], ...]
 
 
 def faithful(text: str) -> bool:
@@ -53,9 +55,12 @@ def shape_of(text: str, folded: bool) -> str | None:
 
 
 def passes(screen: Screen, hay: str) -> bool:
-    """True when some alternative's every requirement has one of its strings in `hay`."""
+    """True when some alternative's every requirement has one of its strings in `hay` (a
+    requirement's first string is the part all its strings share, tested first)."""
     for conj in screen:
-        for req in conj:
+        for shared, req in conj:
+            if shared not in hay:
+                break
             for s in req:
                 if s in hay:
                     break
@@ -66,12 +71,19 @@ def passes(screen: Screen, hay: str) -> bool:
     return False
 
 
+def _shared(req: Requirement) -> str:
+    """The longer of the prefix and the suffix that all strings of a requirement share."""
+    pre = os.path.commonprefix(list(req))
+    suf = os.path.commonprefix([x[::-1] for x in req])[::-1]
+    return pre if len(pre) >= len(suf) else suf
+
+
 def shape_screen(pattern: regex.Pattern) -> tuple[Screen, bool] | None:
     """The shape pre-test of a pattern and whether it is tested on the folded window.
 
     >>> scr, folded = shape_screen(regex.compile(r"(?<![\\d.])\\d\\d?\\.\\s?\\d\\d?\\.\\s?(?:19|20)\\d\\d"))
-    >>> scr[0][0][:4]
-    ('0.0.0000', '0. 0.0000', '0.0. 0000', '0.00.0000')
+    >>> scr[0][0][0], scr[0][0][1][:4]
+    ('0000', ('0.0.0000', '0. 0.0000', '0.0. 0000', '0.00.0000'))
     >>> passes(scr, shape_of("Berlin, 07.04.2025 10:32", folded)), passes(scr, shape_of("in 2025.", folded))
     (True, False)
     """
@@ -85,7 +97,8 @@ def shape_screen(pattern: regex.Pattern) -> tuple[Screen, bool] | None:
         conj = _runs(alt, folded)
         if not conj:
             return None  # an alternative with no requirement: the window may always match
-        screen.append(tuple(sorted(conj, key=len)))  # the requirement with fewest strings first
+        conj.sort(key=len)  # the requirement with fewest strings first
+        screen.append(tuple((_shared(req), req) for req in conj))
     return tuple(screen), folded
 
 
