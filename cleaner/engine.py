@@ -7,7 +7,9 @@ canonical paragraphs. Rules say what matches; the stages own iteration and bookk
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
+from itertools import accumulate
 
 from .document import Document
 from .maintext import stage_maintext
@@ -15,6 +17,7 @@ from .metadata.dates import to_iso
 from .metadata.textdates import stage_dates
 from .normalize import normalize_line, normalize_text, paragraphs
 from .result import CleanResult, Removal
+from .ruleset.literals import any_may_match
 from .ruleset.pack import RuleSet
 from .sitepacks import keep_default_text, pack_changed, site_rule_ids
 
@@ -70,15 +73,19 @@ def stage_trailer(doc: Document, rs: RuleSet) -> None:
     if not rs.trailers:
         return
     alive = doc.alive()
-    total = sum(len(doc.lines[i]) for i in alive) or 1
+    lines = doc.lines
+    seen = list(accumulate(map(len, map(lines.__getitem__, alive)), initial=0))  # text before each line
+    total = seen[-1] or 1
     earliest = min(r.min_position for r in rs.trailers.rules)  # type: ignore[attr-defined]
-    seen = 0
-    for k, i in enumerate(alive):
-        pos = seen / total
-        seen += len(doc.lines[i])
+    first = rs.trailers.first
+    # From just before the first line past the earliest position (a rounding step from the
+    # division below cannot skip a line); the division decides, as it always did.
+    for k in range(max(0, bisect_left(seen, earliest * total, 0, len(alive)) - 1), len(alive)):
+        pos = seen[k] / total
         if pos < earliest:
             continue
-        rule = rs.trailers.first(doc.lines[i])
+        i = alive[k]
+        rule = first(lines[i])
         if rule is None or pos < rule.min_position:  # type: ignore[attr-defined]
             continue
         for j in alive[k:]:
@@ -107,11 +114,7 @@ def stage_title(doc: Document, rs: RuleSet) -> None:
     if not alive:
         return
     texts = [doc.lines[i] for i in alive]
-    blank_after = []
-    for i in alive:
-        nxt = i + 1
-        blank_after.append(nxt >= len(doc.lines) or not doc.lines[nxt] or doc.removed_by[nxt] is not None)
-    found = rule.find(texts, blank_after, host=doc.host)
+    found = rule.find(texts, _BlankAfter(doc, alive), host=doc.host)
     if found is None:
         return
     doc.set_meta("title", found.title, rule.id)
@@ -121,35 +124,53 @@ def stage_title(doc: Document, rs: RuleSet) -> None:
         doc.remove(alive[k], rule.id, rule.kind)
 
 
+class _BlankAfter:
+    """`blank_after[k]`: whether a blank or removed line follows the k-th alive line, worked out
+    when asked (the title rule asks about the first line only)."""
+
+    def __init__(self, doc: Document, alive: list[int]) -> None:
+        self.doc, self.alive = doc, alive
+
+    def __len__(self) -> int:
+        return len(self.alive)
+
+    def __getitem__(self, k: int) -> bool:
+        nxt = self.alive[k] + 1
+        lines = self.doc.lines
+        return nxt >= len(lines) or not lines[nxt] or self.doc.removed_by[nxt] is not None
+
+
 def stage_blocks(doc: Document, rs: RuleSet) -> None:
     """Blocks from a start line to an end line, or of a fixed length."""
     if not rs.blocks:
         return
     alive = doc.alive()
     texts = [doc.lines[i] for i in alive]
-    k = 0
-    while k < len(texts):
+    # Only where some rule may start (by first characters), in order; a block skips its lines.
+    where: set[int] = set()
+    for rule in rs.blocks:
+        got = rule.may_start(texts)
+        where.update(range(len(texts)) if got is None else got)
+    after = 0
+    for k in sorted(where):
+        if k < after:
+            continue
         for rule in rs.blocks:
             if rule.starts(texts[k]):
                 n = rule.extent(texts, k)
                 if n:
                     for j in alive[k:k + n]:
                         doc.remove(j, rule.id, rule.kind)
-                    k += n - 1
+                    after = k + n
                     break
-        k += 1
 
 
 def stage_lines(doc: Document, rs: RuleSet) -> None:
     """Drop lines that a line rule matches."""
     if not rs.lines:
         return
-    first = rs.lines.first
-    lines = doc.lines
-    for i in doc.alive():
-        rule = first(lines[i])
-        if rule is not None:
-            doc.remove(i, rule.id, "line")  # type: ignore[attr-defined]
+    for i, rule in rs.lines.scan(doc.lines, doc.alive()):
+        doc.remove(i, rule.id, "line")  # type: ignore[attr-defined]
 
 
 def stage_repeated(doc: Document, rs: RuleSet) -> None:
@@ -164,7 +185,12 @@ def stage_inline(doc: Document, rs: RuleSet) -> None:
     """Strip fragments from kept lines; a line left with nothing but punctuation goes entirely."""
     if not rs.inline:
         return
+    maybe = getattr(rs, "_inline_may_match", False)
+    if maybe is False:  # one pre-test for all inline rules, built once per rule set
+        maybe = rs._inline_may_match = any_may_match(r.needs for r in rs.inline)  # type: ignore[attr-defined]
     for i in doc.alive():
+        if maybe is not None and not maybe(doc.lines[i]):
+            continue  # no inline rule can match the line
         for rule in rs.inline:
             line = doc.lines[i]
             spans = rule.spans(line)
@@ -210,7 +236,7 @@ def run(text: str, rs: RuleSet, *, url: str | None = None, host: str | None = No
         site: str | None = None, doc_id: str | None = None, stages: list[Stage] | None = None) -> CleanResult:
     """Clean one plain-text document with a compiled rule set."""
     text, repaired = normalize_text(text)
-    lines = [normalize_line(x) for x in text.split("\n")]
+    lines = [" ".join(x.split()) for x in text.split("\n")]  # normalize_line, inlined
     stages = STAGES if stages is None else stages
     doc = Document(list(lines), url=url, host=host, site=site)
     for stage in stages:

@@ -18,6 +18,7 @@ from ..document import Document
 from ..ruleset.kinds import DateRule, word_count
 from ..ruleset.literals import Screened, fold
 from ..ruleset.pack import RuleSet
+from ..ruleset.shapes import ZERO, faithful, passes
 
 # How many lines before the headline a dateline may stand (kickers, datelines above the title).
 BEFORE_HEADLINE = 3
@@ -25,6 +26,8 @@ BEFORE_HEADLINE = 3
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d.])\d\d?\s?[./]\s?\d\d?\s?[./]\s?\d\d(?![\d.])")
 # The same search behind a cheap pre-test (an ASCII line without a digit has no year).
 _HAS_YEAR = Screened(_YEAR)
+# Two digits in a row: every match of `_YEAR` holds them (the same `\d` as `_YEAR`'s).
+_TWO_DIGITS = regex.compile(r"\d\d")
 # Characters around a year that a date expression may span (weekday, day, month; time, zone).
 WINDOW_BEFORE = 32
 WINDOW_AFTER = 30
@@ -48,13 +51,40 @@ class Candidate:
     dateline: bool = True  # the line is short: a byline or dateline, not prose
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+def _years_by_line(texts: list[str]) -> dict[int, list[tuple[int, int]]]:
+    """Where `_YEAR` matches in each of these lines ({line position: [(start, end), ...]} for
+    the lines with a match). One scan of the lines joined finds those with two digits in a row,
+    and only they are searched (a search of every line costs more)."""
+    joined = "\n".join(texts)
+    search, find, count = _TWO_DIGITS.search, joined.find, joined.count
+    out: dict[int, list[tuple[int, int]]] = {}
+    k = pos = 0
+    while True:
+        m = search(joined, pos)
+        if m is None:
+            return out
+        start = m.start()
+        nl = count("\n", pos, start)
+        k += nl
+        line_start = joined.rfind("\n", 0, start) + 1 if nl else pos
+        # A match holds two digits in a row and starts at most 8 characters before them.
+        spans = [y.span() for y in _YEAR.finditer(texts[k], max(0, start - line_start - 8))]
+        if spans:
+            out[k] = spans
+        pos = find("\n", start) + 1
+        if not pos:
+            return out
+        k += 1
+
+
+def _windows(text: str, years: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Stretches of a line around its four-digit years, where dates can be: trying the date
-    patterns only there is many times faster than scanning long lines with each of them."""
+    patterns only there is many times faster than scanning long lines with each of them.
+    `years` are the spans of `_YEAR` in the line when known."""
     out: list[tuple[int, int]] = []
-    for m in _YEAR.finditer(text):
-        a = text.rfind(" ", 0, max(0, m.start() - WINDOW_BEFORE)) + 1
-        b = text.find(" ", min(len(text), m.end() + WINDOW_AFTER))
+    for ys, ye in years if years is not None else (m.span() for m in _YEAR.finditer(text)):
+        a = text.rfind(" ", 0, max(0, ys - WINDOW_BEFORE)) + 1
+        b = text.find(" ", min(len(text), ye + WINDOW_AFTER))
         b = len(text) if b < 0 else b
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
@@ -80,19 +110,28 @@ def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
     """Every date the rules find in the kept lines, with the label that qualifies it."""
     out: list[Candidate] = []
     alive = doc.alive()
-    for k, i in enumerate(alive):
+    years = _years_by_line([doc.lines[i] for i in alive])
+    for k in sorted(years):
+        i = alive[k]
         text = doc.lines[i]
-        if _HAS_YEAR.search(text) is None:
-            continue
         finds = []
         seen: set[tuple[int, int]] = set()
-        for a, b in _windows(text):
+        for a, b in _windows(text, years[k]):
             seg = text[a:b]
             low = fold(seg)
+            if faithful(seg):  # the window in shape (see ruleset/shapes.py)
+                plain_shape, low_shape = seg.translate(ZERO), low.translate(ZERO)
+            else:
+                plain_shape = low_shape = None
             for rule in rs.dates:
-                need = rule.needs
-                if need is not None and not need.may_match(seg, low):
-                    continue  # the window lacks every string a match of this rule holds
+                shape = rule.shape
+                if shape is not None and plain_shape is not None:
+                    if not passes(shape[0], low_shape if shape[1] else plain_shape):  # type: ignore[arg-type]
+                        continue  # the window holds the shape of none of this rule's dates
+                else:
+                    need = rule.needs
+                    if need is not None and not need.may_match(seg, low):
+                        continue  # the window lacks every string a match of this rule holds
                 for f in rule.dates(text, order=rs.date_format, timezone=rs.timezone, pos=a, endpos=b):
                     if (f.start, f.end) not in seen:
                         seen.add((f.start, f.end))
@@ -105,7 +144,7 @@ def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
         short = word_count(text) <= DATELINE_WORDS
         # A label alone on the line before ("Published:") qualifies this line's first date.
         prev_label = None
-        if k > 0 and len(doc.lines[alive[k - 1]]) < 60 and _YEAR.search(doc.lines[alive[k - 1]]) is None:
+        if k > 0 and len(doc.lines[alive[k - 1]]) < 60 and k - 1 not in years:
             prev = [r for _, _, r in _labels(rs, doc.lines[alive[k - 1]])]
             prev_label = prev[0] if prev and prev[0].role != "ignore" else None
         finds.sort(key=lambda x: (x[0], x[1]))

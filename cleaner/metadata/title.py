@@ -44,12 +44,17 @@ class LazyFolds:
     only those that can fold to the key: an ASCII line folds to at most its own length."""
 
     def __init__(self, lines: Iterable[str], limit: int) -> None:
-        self._lines = [x for x in lines if len(x) <= limit]
+        self._source: Iterable[str] | None = lines  # read on the first question
+        self._limit = limit
+        self._lines: list[str] = []
         self._folded: dict[str, str] = {}
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
+        if self._source is not None:
+            self._lines = [x for x in self._source if len(x) <= self._limit]
+            self._source = None
         n = len(key)
         folded = self._folded
         for x in self._lines:

@@ -7,7 +7,7 @@ with: a drop example must be acted on, a keep example must not.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -113,6 +113,21 @@ class BlockRule(Rule):
 
         return screen(self.start, self.drop)
 
+    def may_start(self, texts: Sequence[str]) -> list[int] | None:
+        """Positions in `texts` where the block may start by the cheap pre-test of `start`
+        (None: anywhere); `starts` decides."""
+        need = self.start_needs
+        if need is None or not need.at_start:
+            return None
+        from .literals import fold
+
+        possible, head, out = need._starting, need._head, []
+        for k, t in enumerate(texts):
+            strings = possible(t[:1])
+            if strings and (fold(t[:head]) if need.folded else t).startswith(strings):
+                out.append(k)
+        return out
+
     def starts(self, line: str) -> bool:
         need = self.start_needs
         if need is not None and not need.may_match(line):
@@ -184,10 +199,36 @@ class HeaderRule(Rule):
 _DEFAULT_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " › ", " ‹ ", " : ", " • ")
 
 
+_TITLE_KEY_STRIP = " .:!?-–—|"
+
+
 def title_key(line: str) -> str:
     """How a (whitespace-normalised) line is compared with the page title: case and end
     punctuation ignored."""
-    return line.casefold().strip(" .:!?-–—|")
+    return line.casefold().strip(_TITLE_KEY_STRIP)
+
+
+def _repeating(texts: Sequence[str], keys: set[str]) -> list[int]:
+    """Positions after the first of the lines whose title_key is one of `keys`, folding only
+    lines of a fitting length: case folding never shortens a text nor makes it more than three
+    times longer, and the stripped end characters fold to themselves and are no end of any other
+    character's folding (a test checks all three over all of Unicode), so a line's key is from
+    one to three times as long as the stripped line."""
+    least = min((len(k) + 2) // 3 for k in keys)
+    most = max(map(len, keys))
+    out = []
+    for i in range(1, len(texts)):
+        t = texts[i]
+        n = len(t)
+        if n < least:
+            continue
+        if n > most:
+            n = len(t.strip(_TITLE_KEY_STRIP))
+            if n > most or n < least:
+                continue
+        if title_key(t) in keys:
+            out.append(i)
+    return out
 
 
 @dataclass
@@ -214,7 +255,7 @@ class TitleRule(Rule):
     max_site_words: int = 5
     kind: ClassVar[str] = "title"
 
-    def split_site(self, title: str, later: set[str], host: str | None = None) -> tuple[str, str | None]:
+    def split_site(self, title: str, later: Iterable[str], host: str | None = None) -> tuple[str, str | None]:
         """Split "Headline | Section | Site" (or "Site | Headline") into headline and site name
         (see `cleaner.metadata.title`)."""
         from ..metadata.title import LazyFolds, split_title
@@ -237,10 +278,13 @@ class TitleRule(Rule):
             return None
         if first[:1].islower():
             return None
-        folded = [title_key(t) for t in texts]  # once per line, used twice below
-        headline, site = self.split_site(first, set(folded[1:]), host)
-        keys = {folded[0], title_key(headline)}
-        repeats = [i for i in range(1, len(texts)) if folded[i] in keys]
+        head = title_key(first)
+        # Keys of the later lines that can repeat a part of the title (no longer than it):
+        # worked out only if `split_site` asks (most titles have no separator).
+        limit = max(len(first), len(head))
+        later = (title_key(t) for t in texts[1:] if len(t) <= limit or len(t.strip(_TITLE_KEY_STRIP)) <= limit)
+        headline, site = self.split_site(first, later, host)
+        repeats = _repeating(texts, {head, title_key(headline)})
         if not repeats and not (blank_after[0] or len(texts) == 1):
             return None
         return TitleFind(0, headline, site, repeats)
@@ -269,8 +313,9 @@ class RepeatedRule(Rule):
     def find(self, texts: Sequence[str]) -> set[int]:
         out: set[int] = set()
         last_seen: dict[str, int] = {}
+        min_chars, max_words = self.min_chars, self.max_words
         for i, t in enumerate(texts):
-            if len(t) < self.min_chars or word_count(t) > self.max_words:
+            if len(t) < min_chars or (t.count(" ") + 1 if t else 0) > max_words:  # word_count, inlined
                 continue
             key = t.casefold()
             j = last_seen.get(key)
@@ -318,6 +363,24 @@ class DateRule(Rule):
         from .literals import screen
 
         return screen(self.pattern, self.drop, at_start=False, useless=str.isdigit)
+
+    @functools.cached_property
+    def shape(self) -> tuple[Any, bool] | None:
+        """The stronger pre-test of the pattern on a window in shape (see `shapes`), and whether
+        the window is folded for it; kept only when every drop example the pattern matches passes."""
+        from .shapes import passes, shape_of, shape_screen
+
+        got = shape_screen(self.pattern)
+        if got is None:
+            return None
+        for ex in self.drop:
+            for x in ex.split("\n") if isinstance(ex, str) else ():
+                x = " ".join(x.split())
+                for m in self.pattern.finditer(x):
+                    sh = shape_of(m.group(), got[1])
+                    if sh is not None and not passes(got[0], sh):
+                        return None  # a misread pattern: no shape test
+        return got
 
     def dates(
         self, line: str, *, order: str | None = None, timezone: str | None = None, pos: int = 0, endpos: int | None = None

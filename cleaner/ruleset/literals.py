@@ -16,6 +16,7 @@ case-folded line (`fold`), and only characters whose case variants fold alike ar
 
 from __future__ import annotations
 
+import functools
 import re as _re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
@@ -76,14 +77,67 @@ class Literals:
     folded: bool
     at_start: bool = False
 
+    @functools.cached_property
+    def _head(self) -> int:
+        return max(map(len, self.strings))
+
+    @functools.cached_property
+    def _by_first(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def _starting(self, c: str) -> tuple[str, ...]:
+        """The strings a text starting with character `c` may start with (folding maps each
+        character on its own, so the fold of a text starts with the fold of its first one)."""
+        got = self._by_first.get(c)
+        if got is None:
+            head = fold(c) if self.folded else c
+            got = self._by_first[c] = tuple(s for s in self.strings if s.startswith(head) or head.startswith(s))
+        return got
+
     def may_match(self, text: str, folded_text: str | None = None) -> bool:
-        hay = (folded_text if folded_text is not None else fold(text)) if self.folded else text
         if self.at_start:
-            return hay.startswith(self.strings)
+            strings = self._starting(text[:1])
+            if not strings:
+                return False
+            if not self.folded:
+                return text.startswith(strings)
+            if folded_text is None:  # fold just the head
+                folded_text = fold(text[:self._head])
+            return folded_text.startswith(strings)
+        hay = (folded_text if folded_text is not None else fold(text)) if self.folded else text
         for s in self.strings:
             if s in hay:
                 return True
         return False
+
+
+def any_may_match(needs: Iterable[Literals | None]) -> Callable[[str], bool] | None:
+    """One test for several pre-tests: False when a text fails them all (the text folded once
+    for all of them); None when one of them is unknown (every text may match)."""
+    needs = list(needs)
+    if any(n is None for n in needs):
+        return None
+    starts_folded = tuple(s for n in needs if n.at_start and n.folded for s in n.strings)  # type: ignore[union-attr]
+    starts_plain = tuple(s for n in needs if n.at_start and not n.folded for s in n.strings)  # type: ignore[union-attr]
+    holds_folded = tuple(sorted({s for n in needs if not n.at_start and n.folded for s in n.strings}))  # type: ignore[union-attr]
+    holds_plain = tuple(sorted({s for n in needs if not n.at_start and not n.folded for s in n.strings}))  # type: ignore[union-attr]
+
+    def test(text: str) -> bool:
+        if starts_plain and text.startswith(starts_plain):
+            return True
+        for s in holds_plain:
+            if s in text:
+                return True
+        if starts_folded or holds_folded:
+            low = text.lower() if text.isascii() else fold(text)
+            if starts_folded and low.startswith(starts_folded):
+                return True
+            for s in holds_folded:
+                if s in low:
+                    return True
+        return False
+
+    return test
 
 
 def _parse(pattern: regex.Pattern) -> tuple[object, bool] | None:

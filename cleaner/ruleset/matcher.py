@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 import regex
@@ -54,6 +54,8 @@ class LineMatcher:
         self._limits = [getattr(r, "max_words", None) for r in self.rules]
         self._cuts = sorted({n for n in self._limits if n is not None})
         self._by_key: dict[tuple[str, int], _Plan] = {}
+        # Plans by (first character, number of spaces): one dict lookup per line finds its plan.
+        self._by_spaces: dict[tuple[str, int], _Plan] = {}
 
     def __bool__(self) -> bool:
         return bool(self.rules)
@@ -64,73 +66,150 @@ class LineMatcher:
         got = self._by_key.get((c, k))
         if got is None:
             floor = self._cuts[k] if k < len(self._cuts) else None
-            entries = [
-                (r, None, False, False) if need is None else (r, need.strings, need.folded, need.at_start)
-                for r, st, lim, need in zip(self.rules, self._starts, self._limits, self._needs, strict=True)
-                if (lim is None or (floor is not None and lim >= floor))
-                and (c not in _PROBE or st is None or c in st)
-            ]
+            entries = []
+            for r, st, lim, need in zip(self.rules, self._starts, self._limits, self._needs, strict=True):
+                if not ((lim is None or (floor is not None and lim >= floor))
+                        and (c not in _PROBE or st is None or c in st)):
+                    continue
+                if need is None:
+                    entries.append((r, None, False, False))
+                    continue
+                strings = need.strings
+                if need.at_start:
+                    strings = _starting_with(strings, fold(c) if need.folded else c)
+                    if not strings:
+                        continue  # no prefix of the rule can start a line that starts with c
+                entries.append((r, strings, need.folded, need.at_start))
             got = self._by_key[(c, k)] = _Plan(entries)
         return got
 
+    def _for_spaces(self, c: str, spaces: int) -> _Plan:
+        k = bisect_left(self._cuts, spaces + 1) if self._cuts else 0
+        got = self._by_spaces[(c, spaces)] = self._for_key(c, k)
+        return got
+
     def first(self, line: str) -> _PatternRule | None:
-        if not self.rules or not line:
-            return None
-        k = bisect_left(self._cuts, line.count(" ") + 1) if self._cuts else 0
-        plan = self._by_key.get((line[0], k)) or self._for_key(line[0], k)
-        low = (line.lower() if line.isascii() else fold(line)) if plan.wants_fold else line  # fold, inlined
-        if not plan.always and not plan.may_match(line, low):
-            return None
-        for r, strings, folded, at_start in plan.entries:
-            if strings is not None:
-                hay = low if folded else line
-                if at_start:
-                    if not hay.startswith(strings):
-                        continue
-                else:
-                    for s in strings:
-                        if s in hay:
-                            break
+        got = self.scan((line,), (0,))
+        return got[0][1] if got else None
+
+    def scan(self, lines: Sequence[str], indices: Iterable[int]) -> list[tuple[int, _PatternRule]]:
+        """`(i, first(lines[i]))` for each of `indices` whose line some rule matches, in order:
+        one loop for a page's lines, without a call per line."""
+        out: list[tuple[int, _PatternRule]] = []
+        by_spaces = self._by_spaces
+        for i in indices:
+            line = lines[i]
+            if not line:
+                continue
+            plan = by_spaces.get((line[0], line.count(" ")))
+            if plan is None:
+                plan = self._for_spaces(line[0], line.count(" "))
+            entries = plan.entries
+            if not entries:
+                continue
+            if plan.wants_fold:
+                low = line.lower() if line.isascii() else fold(line)  # fold, inlined
+            else:
+                low = line
+            if not plan.always:  # the quick test that rules out every rule of the plan at once
+                pre = plan.pre_folded
+                if not (pre and low.startswith(pre)):
+                    pre = plan.pre_plain
+                    if not (pre and line.startswith(pre)):
+                        if len(line) <= _SHORT:
+                            search = plan.search_folded
+                            if search is None or search(low) is None:
+                                search = plan.search_plain
+                                if search is None or search(line) is None:
+                                    continue
+                        else:
+                            for s in plan.contains_folded:
+                                if s in low:
+                                    break
+                            else:
+                                for s in plan.contains_plain:
+                                    if s in line:
+                                        break
+                                else:
+                                    continue
+            for r, strings, folded, at_start in entries:
+                if strings is not None:
+                    hay = low if folded else line
+                    if at_start:
+                        if not hay.startswith(strings):
+                            continue
                     else:
-                        continue
-            if r.match(line):
-                return r
-        return None
+                        for s in strings:
+                            if s in hay:
+                                break
+                        else:
+                            continue
+                if r.match(line):
+                    out.append((i, r))
+                    break
+        return out
 
 
 class _Plan:
     """The rules a kind of line may match (`entries`, in order), and a quick test that rules
     them all out at once for most lines: one `startswith` over all the anchored rules' prefixes
-    (per case mode), then the other rules' required strings."""
+    (per case mode), then substring tests for the other rules' required strings (a substring
+    test is much faster than one search for them all with a `re` alternation, which tries every
+    alternative at every position of a long line)."""
 
-    __slots__ = ("entries", "wants_fold", "always", "_pre_folded", "_pre_plain", "_contains_folded", "_contains_plain")
+    __slots__ = ("entries", "wants_fold", "always", "pre_folded", "pre_plain", "contains_folded", "contains_plain",
+                 "search_folded", "search_plain")
 
     def __init__(self, entries: list[_Entry]) -> None:
         self.entries = entries
         self.wants_fold = any(e[2] for e in entries)
         self.always = any(e[1] is None for e in entries)
-        self._pre_folded = tuple(s for e in entries if e[3] and e[2] for s in e[1])  # type: ignore[union-attr]
-        self._pre_plain = tuple(s for e in entries if e[3] and not e[2] for s in e[1])  # type: ignore[union-attr]
-        # The other rules' required strings, joined into one plain-text search per case mode.
-        self._contains_folded = _any_of(s for e in entries if not e[3] and e[2] for s in e[1] or ())
-        self._contains_plain = _any_of(s for e in entries if not e[3] and not e[2] for s in e[1] or ())
+        self.pre_folded = tuple(s for e in entries if e[3] and e[2] for s in e[1])  # type: ignore[union-attr]
+        self.pre_plain = tuple(s for e in entries if e[3] and not e[2] for s in e[1])  # type: ignore[union-attr]
+        self.contains_folded = _distinct(s for e in entries if not e[3] and e[2] for s in e[1] or ())
+        self.contains_plain = _distinct(s for e in entries if not e[3] and not e[2] for s in e[1] or ())
+        # The same strings as one search each, for short lines (one call beats many `in` tests).
+        self.search_folded = _any_of(self.contains_folded)
+        self.search_plain = _any_of(self.contains_plain)
 
     def may_match(self, line: str, low: str) -> bool:
         """False when no rule of the plan can match the line (`low` is its folded form)."""
-        if self._pre_folded and low.startswith(self._pre_folded):
+        if self.always:
             return True
-        if self._pre_plain and line.startswith(self._pre_plain):
+        if self.pre_folded and low.startswith(self.pre_folded):
             return True
-        if self._contains_folded is not None and self._contains_folded.search(low):
+        if self.pre_plain and line.startswith(self.pre_plain):
             return True
-        return self._contains_plain is not None and self._contains_plain.search(line) is not None
+        return any(s in low for s in self.contains_folded) or any(s in line for s in self.contains_plain)
 
 
-def _any_of(strings: Iterable[str]) -> re.Pattern | None:
-    """A search for any of these fixed strings (the standard library's `re`: literal text only,
-    so it finds exactly what a substring test would, with one call for all of them)."""
-    uniq = sorted(set(strings), key=lambda s: (-len(s), s))
-    return re.compile("|".join(map(re.escape, uniq))) if uniq else None
+def _any_of(strings: tuple[str, ...]) -> Callable[[str], object] | None:
+    """The `search` of a pattern that finds any of these fixed strings (the standard library's
+    `re`: literal text only, so it finds exactly what substring tests would)."""
+    if not strings:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(strings, key=lambda s: (-len(s), s))))).search
+
+
+# Lines up to this long test the required strings with one `re` search, longer ones with `in`.
+_SHORT = 60
+
+
+def _distinct(strings: Iterable[str]) -> tuple[str, ...]:
+    """The strings without repeats and without those that hold another one (a text holding
+    "comments" holds "comment"), shortest first."""
+    uniq = set(strings)
+    return tuple(sorted((s for s in uniq if not any(t != s and t in s for t in uniq)), key=lambda s: (len(s), s)))
+
+
+def _starting_with(prefixes: tuple[str, ...], head: str) -> tuple[str, ...]:
+    """The prefixes a text can start with when it starts with `head` (the fold of a line starts
+    with the fold of its first character, since folding maps each character on its own).
+
+    >>> _starting_with(("share", "menu", "s"), "s"), _starting_with(("ss",), "ss")
+    (('share', 's'), ('ss',))
+    """
+    return tuple(p for p in prefixes if p.startswith(head) or head.startswith(p))
 
 
 # Characters whose possible starts are probed: Latin, IPA and general punctuation (quotes, dashes,
