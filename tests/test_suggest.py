@@ -215,7 +215,7 @@ def test_self_check_switches_off_a_trailer_above_article_text():
                 "About us | Contact | Privacy", "Copyright Daily Example"}
     early, late = _trailer("Share this:", pages), _trailer("Leave a comment", pages)
     check([early, late], pages, "example.com", repeated=lambda p, i: pages[p].lines[i] in repeated,
-          comments_after=lambda p, i: False, render=lambda ps: render_pack(ps, "example.com", keep_limit=0))
+          render=lambda ps: render_pack(ps, "example.com", keep_limit=0))
     # "Share this:" comes before the last paragraph, which the defaults keep: switched off, with the evidence
     assert not early.enabled and early.review
     assert any("self-check" in n and "The harbour master said" in n for n in early.notes), early.notes
