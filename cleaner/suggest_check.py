@@ -127,12 +127,16 @@ class _Context:
     repeated: Callable[[int, int], bool]
     signatures: Callable[[int, int], list[int]]
     markers: dict[tuple[str, int], int] = field(default_factory=dict)  # (rule, page) -> first line it removed
+    _span: dict[int, tuple[int, int]] = field(default_factory=dict)  # page -> first and last kept prose line
 
     def in_article(self, p: int, i: int) -> bool:
         """Line i lies inside the article the defaults keep: kept unique prose above and below it."""
-        kept = self.kept[p] or set()
-        prose = [k for k in kept if not self.repeated(p, k) and _article_like(self.pages[p].lines[k])]
-        return bool(prose) and min(prose) < i < max(prose)
+        if p not in self._span:
+            kept = self.kept[p] or set()
+            prose = [k for k in kept if not self.repeated(p, k) and _article_like(self.pages[p].lines[k])]
+            self._span[p] = (min(prose), max(prose)) if prose else (0, 0)
+        lo, hi = self._span[p]
+        return lo < i < hi
 
     def comment(self, p: int, marker: int, i: int) -> bool:
         """Line i, below a trailer marker, is part of a comment section: at or past the first
@@ -154,7 +158,9 @@ class _Context:
         Idea?"). A rule that removes what repeats *because* it belongs to the articles is wrong."""
         line = self.pages[p].lines[i]
         if prop.kind == "trailer":
-            if i == marker or self.comment(p, marker, i):
+            if i == marker:  # the marker itself: a sentence the defaults keep, as the closing lines above
+                return "a repeated sentence the defaults keep in the article" if _article_like(line) else None
+            if self.comment(p, marker, i):
                 return None
             return "article prose" if _article_like(line) else None
         if not self.repeated(p, i):
@@ -216,8 +222,9 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
             )
         if not found and not changed:
             break
-    removed = pack_removed(pages, render([p for p in props if p.enabled]), site)
-    lost, ctx.markers = lost_lines(removed, ctx.kept), first_removed(removed)
+    else:  # the last round switched rules off: clean once more with what is left
+        removed = pack_removed(pages, render([p for p in props if p.enabled]), site)
+        lost, ctx.markers = lost_lines(removed, ctx.kept), first_removed(removed)
     credited = defaultdict(int)
     for gone in removed:
         for rule in gone.values():

@@ -224,3 +224,116 @@ def test_self_check_switches_off_a_trailer_above_article_text():
     assert any(n.startswith("self-check: on the 4 pages") for n in late.notes), late.notes
     text = render_pack([early, late], "example.com")
     assert "# evidence: self-check:" in text and "enabled = false" in text
+
+
+_STORIES = [
+    ("The council voted on Monday to spend four million pounds on the crumbling harbour wall, which the storms damaged.",
+     "Engineers said that the repairs must be finished before the first autumn gales, or the old stones could give way.",
+     "The harbour master said that fishing boats would use the north quay while the work goes on through the winter."),
+    ("From next month the central library will keep its reading rooms open until nine in the evening on weekdays.",
+     "A survey of students found that most of them wanted somewhere quiet to work after their classes had finished.",
+     "The library will also lend laptops to readers who need one, the city council announced in a statement on Friday."),
+    ("Every plastic seat in the north stand of the stadium is cracked or faded after twenty summers in the sun.",
+     "The club says that new seats will arrive in time for the first home game of the season in the middle of August.",
+     "Supporters who bought a season ticket for the north stand will be offered a seat elsewhere until then, it said."),
+    ("A late frost in April killed most of the blossom, so growers expect to pick barely half of last year's apples.",
+     "Prices at the farmers' market are likely to rise, although cider makers say that they have enough fruit in store.",
+     "The orchards on the south side of the valley were spared, because the frost settled in the low ground by the river."),
+    ("Trains to the coast will leave twenty minutes earlier from December, which commuters fear will break their connections.",
+     "The rail company said that the change was needed to make room for freight trains carrying stone from the quarry.",
+     "Passengers can comment on the new timetable until the end of the month on the company's website or at stations."),
+]
+_CLOSING = ("The Example Agency, a part of the Department of Examples, protects the public by checking that every "
+            "example is safe and effective.")
+
+
+def test_repeated_text_that_belongs_to_the_articles_is_not_proposed():
+    # A section heading inside every article and the agency's closing paragraph repeat on every
+    # page because they belong to the articles; the menu and the footer repeat because they are
+    # the site's furniture.
+    pages = []
+    for n, (a, b, c) in enumerate(_STORIES):
+        pages.append(Page.from_text(f"p{n}", "\n\n".join([
+            "Example Agency", "Home | News | Sport", "Press releases", "Subscribe to our newsletter",
+            a, "What Happens Next?", b, c, _CLOSING,
+            "Page last updated", "About us", "Contact", "Privacy", "Copyright Example Agency",
+        ])))
+    props = suggest_rules(pages, "example.com")
+    text = render_pack_for(props)
+    pack = load_text_of(text)  # switched-off rules are not loaded
+    for line in ("What Happens Next?", _CLOSING):
+        assert not _acting(pack, line), line
+    assert _acting(pack, "Subscribe to our newsletter") and _acting(pack, "Copyright Example Agency")
+    # both are shown, switched off, with the self-check's evidence
+    kept = {p.id: p for p in props}["example.kept-repeats"]
+    assert not kept.enabled and kept.review
+    assert sorted(kept.keys["pattern"]) == sorted(["^" + key_pattern(x) + "$" for x in ("What Happens Next?", _CLOSING)])
+    assert any("inside the article" in n for n in kept.notes) and any("repeated sentence" in n for n in kept.notes)
+    assert "example.kept-repeats" in text and "# review:" in text
+
+
+def test_trailer_markers_are_literal_lines_seen_on_three_pages():
+    # "<link> »" lines end every article, but the shape also fits a link line above the article of
+    # a page not seen: a shape is no trailer marker. A literal marker is.
+    pages = []
+    links = ["Complete Coverage »", "More from Sports »", "View the Gallery »", "Latest News »", "Read More »"]
+    for n, (a, b, c) in enumerate(_STORIES):
+        pages.append(Page.from_text(f"p{n}", "\n\n".join([
+            "Example News", "Home | News | Sport", a, b, c, links[n], "Around the web",
+            f"Ten things you missed this week number {n}", f"You will not believe story {n}", "Copyright Example News",
+        ])))
+    props = suggest_rules(pages, "example.com")
+    trailers = [p for p in props if p.kind == "trailer"]
+    assert trailers and all("»" not in str(p.keys["pattern"]) for p in trailers)
+    assert any(p.keys["pattern"] == "^Around the web$" for p in trailers)
+    # from two pages no trailer at all
+    two = suggest_rules(pages[:2], "example.com", self_check=False)
+    assert not [p for p in two if p.kind == "trailer"]
+
+
+def test_self_check_counts_text_between_a_trailer_marker_and_the_comments():
+    # Below "save print" comes the recipe (the article's own text), then the comments: only the
+    # comments are what a trailer may take; the recipe counts against it.
+    from cleaner.suggest import render_pack
+    from cleaner.suggest_check import check
+
+    pages, sigs = [], {}
+    for n, (a, b, c) in enumerate(_STORIES):
+        lines = ["Example Kitchen", "Home | Recipes", a, "save print", b, c, "Comments",
+                 f"Anna {n + 1}.07.12 at 10:3{n}", "What a lovely idea, I will try this with my children this weekend.",
+                 f"Ben {n + 1}.07.12 at 11:4{n}", "Thank you for sharing, it looks delicious and simple enough for me.",
+                 "Copyright Example Kitchen"]
+        pages.append(Page.from_text(f"p{n}", "\n\n".join(lines)))
+        sigs[n] = [7, 9]
+    repeated = {"Example Kitchen", "Home | Recipes", "save print", "Comments", "Copyright Example Kitchen"}
+    trailer = _trailer("save print", pages)
+    check([trailer], pages, "example.com", repeated=lambda p, i: pages[p].lines[i] in repeated,
+          signatures=lambda p, i: [k for k in sigs[p] if k > i],
+          render=lambda ps: render_pack(ps, "example.com", keep_limit=0))
+    assert not trailer.enabled
+    assert any("Engineers said" in n or "A survey of students" in n for n in trailer.notes), trailer.notes
+    # the same marker right above the comments stays on: what it removes is comments
+    pages2 = [Page.from_text(p.name, p.text.replace("save print\n\n", "").replace("Comments", "save print"))
+              for p in pages]
+    trailer2 = _trailer("save print", pages2)
+    check([trailer2], pages2, "example.com", repeated=lambda p, i: pages2[p].lines[i] in repeated,
+          signatures=lambda p, i: [k for k in (6, 8) if k > i],
+          render=lambda ps: render_pack(ps, "example.com", keep_limit=0))
+    assert trailer2.enabled, trailer2.notes
+
+
+def test_self_check_switches_off_a_trailer_that_never_cuts_first():
+    from cleaner.suggest import render_pack
+    from cleaner.suggest_check import check
+
+    pages = [
+        Page.from_text(f"p{n}", "\n\n".join(["Daily Example", "Home | News | Sport", a, b, c, "Leave a comment",
+                                              "Share this story", "About us | Contact | Privacy"]))
+        for n, (a, b, c) in enumerate(_STORIES)
+    ]
+    repeated = {"Daily Example", "Home | News | Sport", "Leave a comment", "Share this story", "About us | Contact | Privacy"}
+    first, second = _trailer("Leave a comment", pages), _trailer("Share this story", pages)
+    check([first, second], pages, "example.com", repeated=lambda p, i: pages[p].lines[i] in repeated,
+          render=lambda ps: render_pack(ps, "example.com", keep_limit=0))
+    assert first.enabled and not second.enabled
+    assert any("another trailer" in n for n in second.notes)
