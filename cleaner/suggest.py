@@ -48,8 +48,8 @@ _STOP = frozenset(
     "der die das und oder ein eine ist le la les et un une des du de el los las y en".split()
 )
 MAX_WORDS = 30  # longer lines are prose; furniture is short
-# A trailer cuts everything below its marker, so one seen on two pages (a commenter's name) is not
-# enough evidence.
+# A trailer cuts everything below its marker: its marker must be on this many pages (or on every
+# page, when fewer are given), whatever `min_share` asks of other lines.
 TRAILER_MIN_PAGES = 3
 ZONES = ("top", "middle", "bottom")
 
@@ -107,6 +107,7 @@ class Proposal:
     enabled: bool = True
     review: str = ""
     notes: list[str] = field(default_factory=list)  # more evidence, one line each
+    literal: bool = False  # a trailer whose marker is one fixed line, without numbers
 
 
 # ---------------------------------------------------------------- helpers
@@ -432,7 +433,7 @@ class _Miner:
             firsts: dict[int, int] = {}
             for p, i in ev.occurrences:
                 firsts.setdefault(p, i)
-            if len(firsts) < max(TRAILER_MIN_PAGES, self.min_pages):
+            if len(firsts) < max(min(TRAILER_MIN_PAGES, self.n), self.min_pages):
                 continue
             ok, quiet, after_article, with_comments, positions = True, 0, 0, 0, []
             for p, i in firsts.items():
@@ -492,6 +493,9 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     for k, ev in literals.items():
         if len(ev.occurrences) == ev.pages:
             marker_cands.append(("^" + key_pattern(k) + "$", ev))
+    # markers that are one fixed line; a line with numbers (a date, "AM", "1 Comment") may come in
+    # other forms on pages not seen
+    literal_markers = {pat for pat, _ in marker_cands if r"\d" not in pat}
     for pat, ev, _, _ in shapes:
         dated = all(_DIGIT.search(x) for x in ev.examples)
         if dated:
@@ -516,6 +520,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             evidence=[(ev.examples[0], ev)],
             drop=ev.examples[:2],
             notes=[note],
+            literal=pat in literal_markers,
         ))
 
     for n, (pat, ev, words, marked) in enumerate(shapes):

@@ -127,21 +127,22 @@ class _Context:
     repeated: Callable[[int, int], bool]
     signatures: Callable[[int, int], list[int]]
     markers: dict[tuple[str, int], int] = field(default_factory=dict)  # (rule, page) -> first line it removed
-    _span: dict[int, tuple[int, int]] = field(default_factory=dict)  # page -> first and last kept prose line
 
     def in_article(self, p: int, i: int) -> bool:
-        """Line i lies inside the article the defaults keep: kept unique prose above and below it."""
-        if p not in self._span:
-            kept = self.kept[p] or set()
-            prose = [k for k in kept if not self.repeated(p, k) and _article_like(self.pages[p].lines[k])]
-            self._span[p] = (min(prose), max(prose)) if prose else (0, 0)
-        lo, hi = self._span[p]
-        return lo < i < hi
+        """Line i sits between two paragraphs of the article the defaults keep: the lines right above
+        and below it are kept, unique to the page and article prose (a section heading)."""
+        kept = self.kept[p] or set()
+
+        def prose(k: int) -> bool:
+            return k in kept and not self.repeated(p, k) and _article_like(self.pages[p].lines[k])
+
+        return prose(i - 1) and prose(i + 1)
 
     def comment(self, p: int, marker: int, i: int) -> bool:
         """Line i, below a trailer marker, is part of a comment section: at or past the first
         signature, or above it when what lies between the marker and that signature is no longer
-        than the longest comment (a blog may print a comment's text above its signature)."""
+        than twice the longest comment (a blog may print a comment's text above its signature;
+        a recipe between the marker and the comments is longer)."""
         sigs = self.signatures(p, marker - 1)
         if not sigs:
             return False
@@ -149,27 +150,19 @@ class _Context:
             return True
         lines = self.pages[p].lines
         size = [sum(len(lines[k]) for k in range(a + 1, b)) for a, b in zip(sigs, sigs[1:], strict=False)]
-        return sum(len(lines[k]) for k in range(marker + 1, sigs[0])) <= max(size, default=0)
+        return sum(len(lines[k]) for k in range(marker + 1, sigs[0])) <= 2 * max(size, default=0)
 
     def against(self, prop: Proposal, p: int, i: int, marker: int) -> str | None:
         """Why losing line i of page p counts against the rule, or None. Article prose unique to its
-        page counts; so does a repeated line the defaults keep as part of the article: a sentence
-        (a press release's closing paragraph) or, inside the article, a heading ("What's the Big
-        Idea?"). A rule that removes what repeats *because* it belongs to the articles is wrong."""
-        line = self.pages[p].lines[i]
-        if prop.kind == "trailer":
-            if i == marker:  # the marker itself: a sentence the defaults keep, as the closing lines above
-                return "a repeated sentence the defaults keep in the article" if _article_like(line) else None
-            if self.comment(p, marker, i):
-                return None
-            return "article prose" if _article_like(line) else None
-        if not self.repeated(p, i):
-            return "article prose" if _article_like(line) else None
-        if _article_like(line):
-            return "a repeated sentence the defaults keep in the article"
-        if self.in_article(p, i):
-            return "a repeated line inside the article the defaults keep"
-        return None
+        page counts, and so does a repeated line between two of its paragraphs (a section heading
+        such as "What's the Big Idea?"): it repeats *because* it belongs to the articles. Other
+        repeated lines do not count, even sentences the defaults keep: on blogs whose article the
+        defaults miss, the "About me" box and the feed notice are what they keep."""
+        if prop.kind == "trailer" and i != marker and self.comment(p, marker, i):
+            return None
+        if self.repeated(p, i):
+            return "a repeated line inside the article the defaults keep" if self.in_article(p, i) else None
+        return "article prose" if _article_like(self.pages[p].lines[i]) else None
 
 
 def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeated: Callable[[int, int], bool],
@@ -225,15 +218,16 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
     else:  # the last round switched rules off: clean once more with what is left
         removed = pack_removed(pages, render([p for p in props if p.enabled]), site)
         lost, ctx.markers = lost_lines(removed, ctx.kept), first_removed(removed)
-    credited = defaultdict(int)
-    for gone in removed:
-        for rule in gone.values():
-            credited[rule] += 1
+    credited = {rule for gone in removed for rule in gone.values()}
+    literal = {p.id for p in props if p.enabled and p.kind == "trailer" and p.literal}
+    cut_by_literal = sum(any(rule in literal for rule in gone.values()) for gone in removed)
     for prop in props:
         if not prop.enabled:
             continue
-        if prop.kind == "trailer" and not credited[prop.id]:
-            # another trailer's marker always comes first: this one adds nothing but risk
+        if prop.kind == "trailer" and prop.id not in credited and cut_by_literal == n:
+            # A literal marker, the same line on every page, cuts above this one on every page: this
+            # one adds nothing but risk (a widget's heading found above the article on a page of
+            # another layout). Below a signature's shape it stays, for pages the shape misses.
             prop.enabled = False
             prop.review = "never the first trailer marker on the pages it was learned from"
             prop.notes.append("self-check: another trailer cuts above this marker on every page it was learned from")
