@@ -5,7 +5,7 @@ in file order); a pack is suggested from one fold and the other fold is cleaned 
 rules alone and with the defaults plus the suggested pack, then the other way round. Every page
 is thus scored once, by a pack that never saw it. Prints overall and per-site aeb F1.
 
-    python -m benchmarks.sites [--sites N] [--min-share 0.5] [--per-site] [--write-packs DIR]
+    python -m benchmarks.sites [--sites N] [--only SITE,SITE] [--min-share 0.5] [--per-site] [--write-packs DIR]
 """
 
 from __future__ import annotations
@@ -31,12 +31,17 @@ def folds(pages: list) -> list[tuple[list, list]]:
     return [(a, b), (b, a)]
 
 
-def run(min_share: float, limit: int | None, packs_dir: Path | None) -> dict:
+def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[str] | None = None) -> dict:
     recs = load("dragnet.text.jsonl.gz")
     by_site: dict[str, list] = defaultdict(list)
     for r in recs:
         by_site[r["site"]].append(r)
     sites = sorted(by_site)[:limit] if limit else sorted(by_site)
+    if only:
+        unknown = sorted(set(only) - set(by_site))
+        if unknown:
+            raise SystemExit(f"not a site of the set: {', '.join(unknown)}")
+        sites = [s for s in sites if s in only]
     base = Cleaner()
     golds, p_base, p_sugg, site_of = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,6 +85,8 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sites", type=int, default=None, help="only the first N sites (alphabetical)")
+    ap.add_argument("--only", type=lambda v: [s.strip() for s in v.split(",") if s.strip()], default=None,
+                    help="only these sites (comma-separated), e.g. to iterate on the ones a change lowers")
     ap.add_argument("--min-share", type=float, default=0.5, help="share of pages a line must be on")
     ap.add_argument("--per-site", action="store_true", help="print every site's figures")
     ap.add_argument("--write-packs", type=Path, default=None, help="also write each suggested pack here")
@@ -88,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         print("evaluation data not found (../shared/eval); nothing to do", file=sys.stderr)
         return 0
     t0 = time.time()
-    res = run(args.min_share, args.sites, args.write_packs)
+    res = run(args.min_share, args.sites, args.write_packs, args.only)
     b, s = res["base"], res["sugg"]
     deltas = {site: v[1] - v[0] for site, v in res["per_site"].items()}
     worst = min(deltas.items(), key=lambda kv: kv[1])

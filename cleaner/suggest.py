@@ -48,6 +48,9 @@ _STOP = frozenset(
     "der die das und oder ein eine ist le la les et un une des du de el los las y en".split()
 )
 MAX_WORDS = 30  # longer lines are prose; furniture is short
+# A trailer cuts everything below its marker: its marker must be on this many pages (or on every
+# page, when fewer are given), whatever `min_share` asks of other lines.
+TRAILER_MIN_PAGES = 3
 ZONES = ("top", "middle", "bottom")
 
 
@@ -104,6 +107,7 @@ class Proposal:
     enabled: bool = True
     review: str = ""
     notes: list[str] = field(default_factory=list)  # more evidence, one line each
+    literal: bool = False  # a trailer whose marker is one fixed line, without numbers
 
 
 # ---------------------------------------------------------------- helpers
@@ -395,14 +399,18 @@ class _Miner:
         """A real paragraph of unique text (20 words or more) among these lines."""
         return any(self._prose(p, k) and self.pages[p].lines[k].count(" ") >= 19 for k in where)
 
-    def _comments_after(self, p: int, i: int) -> bool:
-        """Past line i, a shape whose lines have numbers ("Nathan 07.16.12 at 21:35") recurs that never
-        came before it: the signatures of a comment section, which make the prose between them
-        comments rather than more article."""
+    def signatures(self, p: int, i: int) -> list[int]:
+        """Past line i, the lines of a shape with numbers ("Nathan 07.16.12 at 21:35") that recurs there
+        and never came before it: the signatures of a comment section, which make the prose between
+        them comments rather than more article. [] when there is none."""
         groups = self.groups.get(p, {})
         before = {g for k, g in groups.items() if k < i}
         after = Counter(g for k, g in groups.items() if k > i)
-        return any(c >= 2 and g not in before and g in self.dated for g, c in after.items())
+        sig = {g for g, c in after.items() if c >= 2 and g not in before and g in self.dated}
+        return sorted(k for k, g in groups.items() if k > i and g in sig)
+
+    def _comments_after(self, p: int, i: int) -> bool:
+        return bool(self.signatures(p, i))
 
     def _page_sums(self, p: int) -> tuple[list[int], list[int], list[int], list[int]]:
         """Prefix sums over page p's lines (all characters, prose characters, paragraph
@@ -425,7 +433,7 @@ class _Miner:
             firsts: dict[int, int] = {}
             for p, i in ev.occurrences:
                 firsts.setdefault(p, i)
-            if len(firsts) < self.min_pages:
+            if len(firsts) < max(min(TRAILER_MIN_PAGES, self.n), self.min_pages):
                 continue
             ok, quiet, after_article, with_comments, positions = True, 0, 0, 0, []
             for p, i in firsts.items():
@@ -485,11 +493,14 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     for k, ev in literals.items():
         if len(ev.occurrences) == ev.pages:
             marker_cands.append(("^" + key_pattern(k) + "$", ev))
+    # markers that are one fixed line; a line with numbers (a date, "AM", "1 Comment") may come in
+    # other forms on pages not seen
+    literal_markers = {pat for pat, _ in marker_cands if r"\d" not in pat}
     for pat, ev, _, _ in shapes:
         dated = all(_DIGIT.search(x) for x in ev.examples)
         if dated:
             m.dated.add(pat)
-        if len(ev.occurrences) == ev.pages or dated:  # the first comment's signature
+        if dated:  # the first comment's signature; other shapes fit lines never seen (any "<link> »")
             marker_cands.append((pat, ev))
     for k, ev in literals.items():
         for p, i in ev.occurrences:
@@ -509,6 +520,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             evidence=[(ev.examples[0], ev)],
             drop=ev.examples[:2],
             notes=[note],
+            literal=pat in literal_markers,
         ))
 
     for n, (pat, ev, words, marked) in enumerate(shapes):
@@ -594,9 +606,34 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     if self_check:
         from .suggest_check import check
 
-        check(out, pages, site, repeated=lambda p, i: m.keys[p][i] in m.template, comments_after=m._comments_after,
-              render=lambda ps: render_pack(ps, site, keep_limit=0))
+        taken = check(out, pages, site, repeated=lambda p, i: m.keys[p][i] in m.template, signatures=m.signatures,
+                      key=lambda p, i: m.keys[p][i], render=lambda ps: render_pack(ps, site, keep_limit=0))
+        kept = _kept_repeats(taken, literals, slug, keep_pool)
+        if kept is not None and (kept := _validated(kept, site)) is not None:
+            out.append(kept)
     return out
+
+
+def _kept_repeats(taken: Sequence[tuple[str, str, str]], literals: dict[str, Evidence], slug: str,
+                  keep_pool: list[str]) -> Proposal | None:
+    """The repeated lines the self-check took out of the line rules, as one rule switched off: they
+    repeat because they belong to the articles (a closing paragraph, a section heading), as the
+    defaults' choice of the article on the learning pages shows."""
+    items = [(k, literals[k], why) for _, k, why in taken if k in literals]
+    if not items:
+        return None
+    return Proposal(
+        id=f"{slug}.kept-repeats",
+        kind="line",
+        description="Proposed, switched off: repeated lines the defaults keep as part of the article.",
+        keys={"pattern": ["^" + key_pattern(k) + "$" for k, _, _ in items]},
+        evidence=[(k, ev) for k, ev, _ in items],
+        drop=[ev.examples[0] for _, ev, _ in items[:3]],
+        keep=list(keep_pool),
+        enabled=False,
+        review="part of the articles on the pages it was learned from; switch on only if it is furniture",
+        notes=[f"self-check: {why}: {k[:80]!r}" for k, _, why in items[:5]],
+    )
 
 
 def _validated(prop: Proposal, site: str) -> Proposal | None:

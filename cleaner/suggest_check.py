@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import engine
@@ -60,23 +61,55 @@ def _removed_by(result) -> dict[int, str]:
     return out
 
 
-def lost_lines(pages: Sequence[Page], pack_text: str, site: str) -> dict[str, list[tuple[int, int]]]:
-    """Rule id -> (page, line) of the lines the defaults keep and the pack's rules remove."""
+def default_kept(pages: Sequence[Page], site: str) -> list[set[int] | None]:
+    """For each page, the indices of its lines the default rules keep (None when the page's lines
+    do not line up with the engine's). The defaults do not change between rounds: cleaned once."""
     base = default_ruleset()
-    pack = load_text(pack_text, "<suggest>")
-    rs = RuleSet([*base.packs, pack])
-    rs.base = base
-    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for p, page in enumerate(pages):
+    out: list[set[int] | None] = []
+    for page in pages:
         got = _engine_lines(page)
         if got is None:
+            out.append(None)
             continue
         text, numbers = got
-        gone0 = _removed_by(engine.run(text, base, site=site))
-        gone1 = _removed_by(engine.run(text, rs, site=site))
-        for i, n in enumerate(numbers):
-            if n not in gone0 and n in gone1:
-                out[gone1[n]].append((p, i))
+        gone = _removed_by(engine.run(text, base, site=site))
+        out.append({i for i, n in enumerate(numbers) if n not in gone})
+    return out
+
+
+def pack_removed(pages: Sequence[Page], pack_text: str, site: str) -> list[dict[int, str]]:
+    """For each page, line index -> id of the rule that removed it with the defaults plus the pack."""
+    base = default_ruleset()
+    rs = RuleSet([*base.packs, load_text(pack_text, "<suggest>")])
+    rs.base = base
+    out: list[dict[int, str]] = []
+    for page in pages:
+        got = _engine_lines(page)
+        if got is None:
+            out.append({})
+            continue
+        text, numbers = got
+        gone = _removed_by(engine.run(text, rs, site=site))
+        out.append({i: gone[n] for i, n in enumerate(numbers) if n in gone})
+    return out
+
+
+def lost_lines(removed: list[dict[int, str]], kept: list[set[int] | None]) -> dict[str, list[tuple[int, int]]]:
+    """Rule id -> (page, line) of the lines the defaults keep and the pack's rules remove."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for p, gone in enumerate(removed):
+        for i, rule in sorted(gone.items()):
+            if kept[p] is not None and i in kept[p]:
+                out[rule].append((p, i))
+    return out
+
+
+def first_removed(removed: list[dict[int, str]]) -> dict[tuple[str, int], int]:
+    """(rule id, page) -> the first line the rule removed there (a trailer's marker)."""
+    out: dict[tuple[str, int], int] = {}
+    for p, gone in enumerate(removed):
+        for i, rule in sorted(gone.items()):
+            out.setdefault((rule, p), i)
     return out
 
 
@@ -85,71 +118,166 @@ def _article_like(line: str) -> bool:
     return line.count(" ") + 1 >= PROSE_WORDS and line[-1] in _SENTENCE_END
 
 
-def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeated: Callable[[int, int], bool],
-          comments_after: Callable[[int, int], bool], render: Callable[[Sequence[Proposal]], str]) -> None:
-    """Switch off (with evidence) the proposals that remove article prose the defaults keep on the
-    learning pages; add the check's result to every enabled proposal's evidence.
+@dataclass
+class _Context:
+    """What the check knows of the learning pages besides the cleanings."""
 
-    `repeated(p, i)`: line i of page p is one of the site's repeated lines; `comments_after(p, i)`:
-    a comment section follows line i; `render`: the pack's TOML for some proposals. Switching a
-    rule off can hand its lines to another (a second trailer marker just below the first), so the
-    check runs again until no rule is switched off."""
+    pages: Sequence[Page]
+    kept: list[set[int] | None]
+    repeated: Callable[[int, int], bool]
+    signatures: Callable[[int, int], list[int]]
+    markers: dict[tuple[str, int], int] = field(default_factory=dict)  # (rule, page) -> first line it removed
+
+    def in_article(self, p: int, i: int) -> bool:
+        """Line i sits between two paragraphs of the article the defaults keep: the lines right above
+        and below it are kept, unique to the page and article prose (a section heading)."""
+        kept = self.kept[p] or set()
+
+        def prose(k: int) -> bool:
+            return k in kept and not self.repeated(p, k) and _article_like(self.pages[p].lines[k])
+
+        return prose(i - 1) and prose(i + 1)
+
+    def comment(self, p: int, marker: int, i: int) -> bool:
+        """Line i, below a trailer marker, is part of a comment section: at or past the first
+        signature, or above it when what lies between the marker and that signature is no longer
+        than twice the longest comment (a blog may print a comment's text above its signature;
+        a recipe between the marker and the comments is longer)."""
+        sigs = self.signatures(p, marker - 1)
+        if not sigs:
+            return False
+        if i >= sigs[0]:
+            return True
+        lines = self.pages[p].lines
+        size = [sum(len(lines[k]) for k in range(a + 1, b)) for a, b in zip(sigs, sigs[1:], strict=False)]
+        return sum(len(lines[k]) for k in range(marker + 1, sigs[0])) <= 2 * max(size, default=0)
+
+    def against(self, prop: Proposal, p: int, i: int, marker: int) -> str | None:
+        """Why losing line i of page p counts against the rule, or None. Article prose unique to its
+        page counts, and so does a repeated line between two of its paragraphs (a section heading
+        such as "What's the Big Idea?"): it repeats *because* it belongs to the articles. Other
+        repeated lines do not count, even sentences the defaults keep: on blogs whose article the
+        defaults miss, the "About me" box and the feed notice are what they keep."""
+        if prop.kind == "trailer" and i != marker and self.comment(p, marker, i):
+            return None
+        if self.repeated(p, i):
+            return "a repeated line inside the article the defaults keep" if self.in_article(p, i) else None
+        return "article prose" if _article_like(self.pages[p].lines[i]) else None
+
+
+def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeated: Callable[[int, int], bool],
+          render: Callable[[Sequence[Proposal]], str], signatures: Callable[[int, int], list[int]] = lambda p, i: [],
+          key: Callable[[int, int], str] | None = None) -> list[tuple[str, str, str]]:
+    """Switch off (with evidence) the proposals that remove article text the defaults keep on the
+    learning pages; add the check's result to every enabled proposal's evidence. Returns the
+    patterns taken out of rules with a list of literal lines, as (proposal id, line key, why):
+    such a rule loses only the lines that are article text, not its other lines.
+
+    `repeated(p, i)`: line i of page p is one of the site's repeated lines; `signatures(p, i)`:
+    the comment signatures below line i; `key(p, i)`: the line's key in a list rule's evidence;
+    `render`: the pack's TOML for some proposals. Switching a rule off can hand its lines to
+    another (a second trailer marker just below the first), so the check runs again until no
+    rule is switched off."""
     n = len(pages)
+    ctx = _Context(pages, default_kept(pages, site), repeated, signatures)
+    taken_out: list[tuple[str, str, str]] = []
     for _ in range(MAX_ROUNDS):
         enabled = [p for p in props if p.enabled]
         if not enabled:
-            return
-        lost = lost_lines(pages, render(enabled), site)
+            return taken_out
+        removed = pack_removed(pages, render(enabled), site)
+        lost, ctx.markers = lost_lines(removed, ctx.kept), first_removed(removed)
         found = {}
+        changed = False
         for prop in enabled:
-            prose = _article_lines(prop, lost.get(prop.id, []), pages, repeated, comments_after)
-            if len(prose) > TOLERATED_SHARE * n:
-                found[prop.id] = prose
-        for prop in enabled:
-            prose = found.get(prop.id)
-            if prose is None:
+            bad = _against(prop, lost.get(prop.id, []), ctx)
+            if key is not None and isinstance(prop.keys.get("pattern"), list):
+                out = _take_out(prop, bad, key, n)
+                taken_out.extend((prop.id, k, why) for k, why in out)
+                changed = changed or bool(out)
                 continue
-            p0 = min(prose)
+            if len(bad) > TOLERATED_SHARE * n:
+                found[prop.id] = bad
+        for prop in enabled:
+            bad = found.get(prop.id)
+            if bad is None:
+                continue
+            p0 = min(bad)
+            (i0, why0), *_ = bad[p0]
             prop.enabled = False
             prop.review = (
-                "on the pages it was learned from it removes text the defaults keep as article prose; "
+                "on the pages it was learned from it removes text the defaults keep as article text; "
                 "switch on only if that text is not part of the articles"
             )
             prop.notes.append(
-                f"self-check: removes {sum(map(len, prose.values()))} article-like lines the defaults keep, on "
-                f"{len(prose)} of {n} pages, e.g. {prose[p0][0][:80]!r} ({pages[p0].name})"
+                f"self-check: removes {sum(map(len, bad.values()))} lines the defaults keep as article text, on "
+                f"{len(bad)} of {n} pages, e.g. {pages[p0].lines[i0][:80]!r} ({why0}, {pages[p0].name})"
             )
-        if not found:
+        if not found and not changed:
             break
+    else:  # the last round switched rules off: clean once more with what is left
+        removed = pack_removed(pages, render([p for p in props if p.enabled]), site)
+        lost, ctx.markers = lost_lines(removed, ctx.kept), first_removed(removed)
+    credited = {rule for gone in removed for rule in gone.values()}
+    literal = {p.id for p in props if p.enabled and p.kind == "trailer" and p.literal}
+    cut_by_literal = sum(any(rule in literal for rule in gone.values()) for gone in removed)
     for prop in props:
         if not prop.enabled:
+            continue
+        if prop.kind == "trailer" and prop.id not in credited and cut_by_literal == n:
+            # A literal marker, the same line on every page, cuts above this one on every page: this
+            # one adds nothing but risk (a widget's heading found above the article on a page of
+            # another layout). Below a signature's shape it stays, for pages the shape misses.
+            prop.enabled = False
+            prop.review = "never the first trailer marker on the pages it was learned from"
+            prop.notes.append("self-check: another trailer cuts above this marker on every page it was learned from")
             continue
         where = lost.get(prop.id, [])
         note = f"self-check: on the {n} pages it was learned from it removes "
         if not where:
             prop.notes.append(note + "nothing the defaults keep")
             continue
-        prose = _article_lines(prop, where, pages, repeated, comments_after)
+        bad = _against(prop, where, ctx)
         note += f"{len(where)} lines the defaults keep"
-        if prose:
-            note += f", article-like ones on {len(prose)} page(s) only (tolerated: {TOLERATED_SHARE:.0%} of the pages)"
+        if bad:
+            note += f", article text on {len(bad)} page(s) only (tolerated: {TOLERATED_SHARE:.0%} of the pages)"
         else:
-            note += " (repeated lines, short lines or no sentences)"
+            note += " (furniture: repeated lines outside the article, short lines, comments)"
         prop.notes.append(note)
+    return taken_out
 
 
-def _article_lines(prop: Proposal, where: list[tuple[int, int]], pages: Sequence[Page],
-                   repeated: Callable[[int, int], bool], comments_after: Callable[[int, int], bool]) -> dict[int, list[str]]:
-    """Page -> the lost lines that look like article text (comments below a trailer excepted)."""
-    marker: dict[int, int] = {}  # page -> first line a trailer removed (about its marker)
+def _against(prop: Proposal, where: list[tuple[int, int]], ctx: _Context) -> dict[int, list[tuple[int, str]]]:
+    """Page -> (line, why) of the lost lines that count against the rule (see _Context.against)."""
+    bad: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for p, i in where:
-        marker.setdefault(p, i)
-    prose: dict[int, list[str]] = defaultdict(list)
-    for p, i in where:
-        line = pages[p].lines[i]
-        if not _article_like(line) or repeated(p, i):
-            continue
-        if prop.kind == "trailer" and comments_after(p, marker[p] - 1):
-            continue
-        prose[p].append(line)
-    return prose
+        why = ctx.against(prop, p, i, ctx.markers.get((prop.id, p), i))
+        if why:
+            bad[p].append((i, why))
+    return bad
+
+
+def _take_out(prop: Proposal, bad: dict[int, list[tuple[int, str]]], key: Callable[[int, int], str],
+              n: int) -> list[tuple[str, str]]:
+    """Remove from a list rule the lines that count against it on more than the tolerated share of
+    pages; the rest of the rule stays. Switches the rule off when nothing is left."""
+    pages_of: dict[str, set[int]] = defaultdict(set)
+    why_of: dict[str, str] = {}
+    for p, lines in bad.items():
+        for i, why in lines:
+            k = key(p, i)
+            pages_of[k].add(p)
+            why_of.setdefault(k, why)
+    out = [(k, why_of[k]) for k, ps in pages_of.items() if len(ps) > TOLERATED_SHARE * n]
+    if not out:
+        return []
+    gone = {k for k, _ in out}
+    keep = [(pat, ev) for pat, ev in zip(prop.keys["pattern"], prop.evidence, strict=True) if ev[0] not in gone]
+    if not keep:
+        prop.enabled = False
+        prop.review = "every line of it is article text the defaults keep on the pages it was learned from"
+    else:
+        prop.keys["pattern"] = [pat for pat, _ in keep]
+        prop.evidence = [ev for _, ev in keep]
+        prop.drop = [ev.examples[0] for _, (_, ev) in keep[:3]]
+    return out

@@ -185,7 +185,7 @@ def _trailer(marker: str, pages):
     ev = Evidence(len(pages), [(p, page.lines.index(marker)) for p, page in enumerate(pages)], [marker])
     return Proposal(id=f"example.{marker.split()[0].lower()}", kind="trailer", description="A test marker.",
                     keys={"pattern": f"^{marker}$", "min_position": 0.02}, evidence=[(marker, ev)],
-                    drop=[marker], keep=["An ordinary sentence of the article stays."])
+                    drop=[marker], keep=["An ordinary sentence of the article stays."], literal=True)
 
 
 def test_self_check_switches_off_a_trailer_above_article_text():
@@ -215,7 +215,7 @@ def test_self_check_switches_off_a_trailer_above_article_text():
                 "About us | Contact | Privacy", "Copyright Daily Example"}
     early, late = _trailer("Share this:", pages), _trailer("Leave a comment", pages)
     check([early, late], pages, "example.com", repeated=lambda p, i: pages[p].lines[i] in repeated,
-          comments_after=lambda p, i: False, render=lambda ps: render_pack(ps, "example.com", keep_limit=0))
+          render=lambda ps: render_pack(ps, "example.com", keep_limit=0))
     # "Share this:" comes before the last paragraph, which the defaults keep: switched off, with the evidence
     assert not early.enabled and early.review
     assert any("self-check" in n and "The harbour master said" in n for n in early.notes), early.notes
@@ -224,3 +224,119 @@ def test_self_check_switches_off_a_trailer_above_article_text():
     assert any(n.startswith("self-check: on the 4 pages") for n in late.notes), late.notes
     text = render_pack([early, late], "example.com")
     assert "# evidence: self-check:" in text and "enabled = false" in text
+
+
+_STORIES = [
+    ("The council voted on Monday to spend four million pounds on the crumbling harbour wall, which the storms damaged.",
+     "Engineers said that the repairs must be finished before the first autumn gales, or the old stones could give way.",
+     "The harbour master said that fishing boats would use the north quay while the work goes on through the winter."),
+    ("From next month the central library will keep its reading rooms open until nine in the evening on weekdays.",
+     "A survey of students found that most of them wanted somewhere quiet to work after their classes had finished.",
+     "The library will also lend laptops to readers who need one, the city council announced in a statement on Friday."),
+    ("Every plastic seat in the north stand of the stadium is cracked or faded after twenty summers in the sun.",
+     "The club says that new seats will arrive in time for the first home game of the season in the middle of August.",
+     "Supporters who bought a season ticket for the north stand will be offered a seat elsewhere until then, it said."),
+    ("A late frost in April killed most of the blossom, so growers expect to pick barely half of last year's apples.",
+     "Prices at the farmers' market are likely to rise, although cider makers say that they have enough fruit in store.",
+     "The orchards on the south side of the valley were spared, because the frost settled in the low ground by the river."),
+    ("Trains to the coast will leave twenty minutes earlier from December, which commuters fear will break their connections.",
+     "The rail company said that the change was needed to make room for freight trains carrying stone from the quarry.",
+     "Passengers can comment on the new timetable until the end of the month on the company's website or at stations."),
+]
+_FEED = "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response below."
+
+
+def test_a_heading_that_belongs_to_the_articles_is_not_proposed():
+    # A section heading sits between two paragraphs of every article: it repeats because it
+    # belongs to the articles. The menu, the feed notice below the article and the footer repeat
+    # because they are the site's furniture (the defaults keep the notice, as they keep a blog's
+    # "About me" box when they miss the article: keeping it is no evidence that it is article text).
+    pages = []
+    for n, (a, b, c) in enumerate(_STORIES):
+        pages.append(Page.from_text(f"p{n}", "\n\n".join([
+            "Example Blog", "Home | News | Sport", "Press releases", "Subscribe to our newsletter",
+            a, "What Happens Next?", b, c, _FEED,
+            "Page last updated", "About us", "Contact", "Privacy", "Copyright Example Blog",
+        ])))
+    props = suggest_rules(pages, "example.com")
+    text = render_pack_for(props)
+    pack = load_text_of(text)  # switched-off rules are not loaded
+    assert not _acting(pack, "What Happens Next?")
+    for line in ("Subscribe to our newsletter", _FEED, "Copyright Example Blog"):
+        assert _acting(pack, line), line
+    # the heading is shown, switched off, with the self-check's evidence
+    kept = {p.id: p for p in props}["example.kept-repeats"]
+    assert not kept.enabled and kept.review
+    assert kept.keys["pattern"] == ["^" + key_pattern("What Happens Next?") + "$"]
+    assert any("inside the article" in n for n in kept.notes)
+    assert "example.kept-repeats" in text and "# review:" in text
+
+
+def test_trailer_markers_are_literal_lines_seen_on_three_pages():
+    # "<link> »" lines end every article, but the shape also fits a link line above the article of
+    # a page not seen: a shape is no trailer marker. A literal marker is.
+    pages = []
+    links = ["Complete Coverage »", "More from Sports »", "View the Gallery »", "Latest News »", "Read More »"]
+    for n, (a, b, c) in enumerate(_STORIES):
+        pages.append(Page.from_text(f"p{n}", "\n\n".join([
+            "Example News", "Home | News | Sport", a, b, c, links[n], "Around the web",
+            f"Ten things you missed this week number {n}", f"You will not believe story {n}", "Copyright Example News",
+        ])))
+    props = suggest_rules(pages, "example.com")
+    trailers = [p for p in props if p.kind == "trailer"]
+    assert trailers and all("»" not in str(p.keys["pattern"]) for p in trailers)
+    assert any(p.keys["pattern"] == "^Around the web$" for p in trailers)
+    # a marker on two of three pages is no trailer (on two of two it is: all there is)
+    pages3 = [pages[0], pages[1], Page.from_text("p9", pages[2].text.replace("Around the web", "Elsewhere"))]
+    assert not [p for p in suggest_rules(pages3, "example.com", self_check=False)
+                if p.kind == "trailer" and "Around" in str(p.keys["pattern"])]
+    assert [p for p in suggest_rules(pages[:2], "example.com", self_check=False)
+            if p.kind == "trailer" and "Around" in str(p.keys["pattern"])]
+
+
+def test_self_check_counts_text_between_a_trailer_marker_and_the_comments():
+    # Below "save print" comes the recipe (the article's own text), then the comments: only the
+    # comments are what a trailer may take; the recipe, longer than twice the longest comment,
+    # counts against it.
+    from cleaner.suggest import render_pack
+    from cleaner.suggest_check import check
+
+    def pages_with(recipe_first: bool):
+        pages = []
+        for n, (a, b, c) in enumerate(_STORIES):
+            comments = [f"Anna {n + 1}.07.12 at 10:3{n}", "What a lovely idea, I will try this with my children.",
+                        f"Ben {n + 1}.07.12 at 11:4{n}", "Thank you for sharing, it looks delicious and simple."]
+            body = ["save print", "Serves 4", b, c, "Comments"] if recipe_first else ["Serves 4", b, c, "save print"]
+            pages.append(Page.from_text(f"p{n}", "\n\n".join(
+                ["Example Kitchen", "Home | Recipes", a, *body, *comments, "Copyright Example Kitchen"])))
+        return pages
+
+    repeated = {"Example Kitchen", "Home | Recipes", "save print", "Serves 4", "Comments", "Copyright Example Kitchen"}
+    for recipe_first in (True, False):
+        pages = pages_with(recipe_first)
+        trailer = _trailer("save print", pages)
+        check([trailer], pages, "example.com", repeated=lambda p, i, pages=pages: pages[p].lines[i] in repeated,
+              signatures=lambda p, i, pages=pages: [k for k, x in enumerate(pages[p].lines) if k > i and ".07.12" in x],
+              render=lambda ps: render_pack(ps, "example.com", keep_limit=0))
+        if recipe_first:
+            assert not trailer.enabled
+            assert any("Engineers said" in n or "A survey of students" in n for n in trailer.notes), trailer.notes
+        else:  # right above the comments: what it removes is comments
+            assert trailer.enabled, trailer.notes
+
+
+def test_self_check_switches_off_a_trailer_that_never_cuts_first():
+    from cleaner.suggest import render_pack
+    from cleaner.suggest_check import check
+
+    pages = [
+        Page.from_text(f"p{n}", "\n\n".join(["Daily Example", "Home | News | Sport", a, b, c, "Leave a comment",
+                                              "Share this story", "About us | Contact | Privacy"]))
+        for n, (a, b, c) in enumerate(_STORIES)
+    ]
+    repeated = {"Daily Example", "Home | News | Sport", "Leave a comment", "Share this story", "About us | Contact | Privacy"}
+    first, second = _trailer("Leave a comment", pages), _trailer("Share this story", pages)
+    check([first, second], pages, "example.com", repeated=lambda p, i: pages[p].lines[i] in repeated,
+          render=lambda ps: render_pack(ps, "example.com", keep_limit=0))
+    assert first.enabled and not second.enabled
+    assert any("another trailer" in n for n in second.notes)
