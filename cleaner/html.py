@@ -233,11 +233,26 @@ def byline_date(tree: Any, rs: RuleSet) -> tuple[str, str] | None:
         if parent is None or parent.tag in ("body", "html"):
             break
         node = parent
+    if not _has_byline_label(node.text_content(), rs):
+        return None  # no 'Published'/'Updated' label in the block's text: no labelled byline
     doc = Document([normalize_line(x) for x in visible_text(node).split("\n")])
     best, _ = textdates.find(doc, rs)
     if best is None or not best.dateline or best.role not in ("published", "updated"):
         return None
     return best.iso, "html:byline:" + textdates.source_of(best)
+
+
+def _has_byline_label(text: str, rs: RuleSet) -> bool:
+    """False when the text holds none of the strings that a 'published' or 'updated' label
+    needs (a cheap test on the block's raw text before its visible lines are laid out)."""
+    from .ruleset.literals import fold
+
+    text = " ".join(text.split())  # as the lines are normalised: 'mis\xa0à jour' is 'mis à jour'
+    low = fold(text)
+    return any(
+        rule.needs is None or rule.needs.may_match(text, low)
+        for rule in rs.date_labels if rule.role in ("published", "updated")
+    )
 
 
 def only_bare_markup(dates: list, iso: str) -> bool:
@@ -268,7 +283,7 @@ def check_markup_date(tree: Any, url: str | None, rs: RuleSet, meta: dict[str, t
             reading.append(printed_dates.read(tree, rs))
         return reading[0]
 
-    dates = local_markup_dates(tree, markup_dates(tree), rs, printed)
+    dates = local_markup_dates(tree, markup_dates(tree), rs, printed, day)
     pub = published(dates)
     url_day = url_date(url)
     if pub is not None and pub.iso[:10] != day and not any(d.iso[:10] == day for d in dates) \
@@ -292,23 +307,27 @@ def check_markup_date(tree: Any, url: str | None, rs: RuleSet, meta: dict[str, t
             meta["date"] = found
 
 
-def local_markup_dates(tree: Any, dates: list, rs: RuleSet, printed: Any) -> list:
+def local_markup_dates(tree: Any, dates: list, rs: RuleSet, printed: Any, day: str) -> list:
     """The markup's dates with UTC times moved to the page's own zone, as the page's other dates
     show it: the markup and `<time datetime>` first; the printed text (read through `printed()`)
-    only when a UTC publication date is left and those gave no zone."""
+    only when a UTC publication date is left that those gave no zone, and its UTC day is in doubt:
+    htmldate read another day (`day`), or its time is a whole hour (a stored local midnight)."""
     from .metadata import localtime
     from .metadata import printed as printed_dates
     from .metadata.dates import to_iso
 
-    def utc_published(ds: list) -> bool:
-        return any(d.role in ("published", "created") and localtime.is_utc(d.iso) for d in ds)
+    def utc_published(ds: list) -> list:
+        return [d for d in ds if d.role in ("published", "created") and localtime.is_utc(d.iso)]
 
     if not utc_published(dates):
         return dates
     witnesses = [d.iso for d in dates]
     witnesses += [iso for v in tree.xpath("//time/@datetime") if (iso := to_iso(str(v)))]
     out = localtime.localize(dates, witnesses)
-    if not utc_published(out) or not rs.dates:
+    left = utc_published(out)
+    if not left or not rs.dates:
+        return out
+    if not any(d.iso[:10] != day or localtime.on_the_hour(d.iso) for d in left):
         return out
     p = printed()
     near = [c.iso for c in p.cands if c is p.best or printed_dates.in_block(p, c)]

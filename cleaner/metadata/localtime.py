@@ -44,6 +44,16 @@ def is_utc(iso: str) -> bool:
     return t is not None and t.utcoffset() == _dt.timedelta(0)
 
 
+def on_the_hour(iso: str) -> bool:
+    """True for a date-time exactly on a whole hour (how date-only fields are stored).
+
+    >>> on_the_hour("2021-11-04T23:00+00:00"), on_the_hour("2021-11-04T23:04:00+00:00")
+    (True, False)
+    """
+    t = parse(iso)
+    return t is not None and t.minute == 0 and t.second == 0
+
+
 def _format(t: _dt.datetime) -> str:
     off = t.utcoffset() or _dt.timedelta(0)
     total = int(off.total_seconds() // 60)
