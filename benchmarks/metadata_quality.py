@@ -8,6 +8,9 @@ input) against htmldate itself, and titles on trafilatura's evaluation set again
 - dates-text: cleaner on `raw_text` alone (no HTML, no URL; `--with-url` adds the URL as a
   second row) vs htmldate on the same text (each line wrapped as a paragraph). Accuracy over all
   pages and over the pages whose gold date is written in the text (`gold_date_in_raw_text`).
+- dates-tv: the same systems as dates-html on trafilatura's evaluation set (pages with a
+  `gold_date`), a second labelled set; `dates-tv-new` only its pages whose URL is not in BBAW
+  (the rest repeat BBAW pages), the check on pages the date rules were not tuned on.
 - titles: exact match (normalised) with `gold_title`: cleaner on the text and on the HTML vs
   trafilatura's title from the HTML.
 
@@ -38,7 +41,7 @@ def _text_as_html(text: str) -> str:
     return f"<html><body>{body}</body></html>"
 
 
-def dates_html(recs: list[dict]) -> list[tuple]:
+def dates_html(recs: list[dict], tag: str = "bbaw_html") -> list[tuple]:
     from htmldate import find_date
 
     from cleaner import Cleaner
@@ -54,7 +57,7 @@ def dates_html(recs: list[dict]) -> list[tuple]:
     for name, fn in systems.items():
         preds, speed = _timed(fn, recs)
         rows.append((name, date_scores(golds, preds), speed))
-        write_jsonl(RESULTS / f"bbaw_html.{name.replace(' ', '_')}.jsonl",
+        write_jsonl(RESULTS / f"{tag}.{name.replace(' ', '_')}.jsonl",
                     [{"id": r["id"], "date": p} for r, p in zip(recs, preds, strict=True)])
     return rows
 
@@ -125,6 +128,17 @@ def main(argv: list[str] | None = None) -> None:
         print(f"BBAW dates, HTML input ({len(bbaw)} pages)")
         print(f"  {'system':<24}{'accuracy':>9}{'coverage':>9}{'precision':>10}{'docs/s':>8}")
         for name, s, speed in dates_html(bbaw):
+            print(f"  {name:<24}{s['accuracy']:>9.3f}{s['coverage']:>9.3f}{s['precision']:>10.3f}{speed:>8.1f}")
+    for part in ("dates-tv", "dates-tv-new"):
+        if part not in parts:
+            continue
+        tv = [r for r in load("trafilatura_evaldata.html.jsonl.gz", args.limit) if r.get("gold_date")]
+        if part == "dates-tv-new":
+            seen = {r["url"] for r in load("htmldate_bbaw.jsonl.gz")}
+            tv = [r for r in tv if r["url"] not in seen]
+        print(f"trafilatura evaluation set dates, HTML input ({len(tv)} pages{', not in BBAW' if part.endswith('new') else ''})")
+        print(f"  {'system':<24}{'accuracy':>9}{'coverage':>9}{'precision':>10}{'docs/s':>8}")
+        for name, s, speed in dates_html(tv, tag=part):
             print(f"  {name:<24}{s['accuracy']:>9.3f}{s['coverage']:>9.3f}{s['precision']:>10.3f}{speed:>8.1f}")
     if "dates-text" in parts:
         n_in = sum(1 for r in bbaw if r.get("gold_date_in_raw_text"))

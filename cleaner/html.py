@@ -192,22 +192,19 @@ def _page_lang(tree: Any) -> str | None:
     return None
 
 
-def text_date(tree: Any, rs: RuleSet) -> tuple[str, str, bool] | None:
+def text_date(tree: Any, rs: RuleSet, printed: Any = None) -> tuple[str, str, bool] | None:
     """The date the page's visible text gives by the date rules: (ISO, source, trusted).
 
     `trusted` is true for a byline or dateline that a label qualifies ('Published ...',
-    'Updated ...'): on pages that show one, it is the date the page itself states.
+    'Updated ...'): on pages that show one, it is the date the page itself states. `printed` is
+    the page's text already read (`metadata.printed.read`), when the caller has it.
     """
-    from . import engine
-    from .document import Document
+    from .metadata import printed as printed_dates
     from .metadata import textdates
-    from .visible import visible_text
 
     if not rs.dates:
         return None
-    doc = Document([normalize_line(x) for x in visible_text(tree).split("\n")])
-    engine.stage_title(doc, rs)
-    best, _ = textdates.find(doc, rs)
+    best = (printed or printed_dates.read(tree, rs)).best
     if best is None:
         return None
     trusted = best.dateline and best.role in ("published", "updated")
@@ -236,11 +233,26 @@ def byline_date(tree: Any, rs: RuleSet) -> tuple[str, str] | None:
         if parent is None or parent.tag in ("body", "html"):
             break
         node = parent
+    if not _has_byline_label(node.text_content(), rs):
+        return None  # no 'Published'/'Updated' label in the block's text: no labelled byline
     doc = Document([normalize_line(x) for x in visible_text(node).split("\n")])
     best, _ = textdates.find(doc, rs)
     if best is None or not best.dateline or best.role not in ("published", "updated"):
         return None
     return best.iso, "html:byline:" + textdates.source_of(best)
+
+
+def _has_byline_label(text: str, rs: RuleSet) -> bool:
+    """False when the text holds none of the strings that a 'published' or 'updated' label
+    needs (a cheap test on the block's raw text before its visible lines are laid out)."""
+    from .ruleset.literals import fold
+
+    text = " ".join(text.split())  # as the lines are normalised: 'mis\xa0à jour' is 'mis à jour'
+    low = fold(text)
+    return any(
+        rule.needs is None or rule.needs.may_match(text, low)
+        for rule in rs.date_labels if rule.role in ("published", "updated")
+    )
 
 
 def only_bare_markup(dates: list, iso: str) -> bool:
@@ -250,32 +262,92 @@ def only_bare_markup(dates: list, iso: str) -> bool:
 
 
 def check_markup_date(tree: Any, url: str | None, rs: RuleSet, meta: dict[str, tuple[Any, str]]) -> None:
-    """Second thoughts on htmldate's date. When no markup property and no URL path gives its
-    day (htmldate guessed it from the page's text: a header's 'today', a comment), the markup's
-    own publication property wins. Else the page's printed dateline is the witness: when only a
-    bare `<meta name="date">` gives the day (it does not say which date it is, and content
-    systems fill it with the last change), a differing printed date wins; when the markup's
-    publication property names another day and the printed date agrees with that, those two
-    win. The visible text is read only in these cases."""
+    """Second thoughts on htmldate's date. The markup's UTC times first move to the page's own
+    zone where the page shows it (`metadata.localtime`). When no markup property and no URL path
+    gives htmldate's day (htmldate guessed it from the page's text: a header's 'today', a
+    comment), the markup's own publication property wins. Else the page's printed dateline is the
+    witness: when only a bare `<meta name="date">` gives the day (it does not say which date it
+    is, and content systems fill it with the last change), a differing printed date wins; when the
+    markup's publication property names another day and the printed date agrees with that, those
+    two win. Last, a day that no publication property or URL states (a guess, or a modification
+    date) yields to the dateline printed beside the headline, or to a labelled byline, when the
+    page does not print that day there. The visible text is read only in these cases."""
+    from .metadata import printed as printed_dates
     from .metadata.markup import markup_dates, published, url_date
 
     day = str(meta["date"][0])[:10]
-    dates = markup_dates(tree)
+    reading: list = []
+
+    def printed() -> Any:
+        if not reading:
+            reading.append(printed_dates.read(tree, rs))
+        return reading[0]
+
+    dates = local_markup_dates(tree, markup_dates(tree), rs, printed, day)
     pub = published(dates)
+    url_day = url_date(url)
     if pub is not None and pub.iso[:10] != day and not any(d.iso[:10] == day for d in dates) \
-            and url_date(url) != day:
+            and url_day != day:
         meta["date"] = (pub.iso, f"html:markup:{pub.key}")
         return
     bare = only_bare_markup(dates, day)
-    if not bare and (pub is None or pub.iso[:10] == day):
-        return
-    from_text = text_date(tree, rs)
-    if from_text is None or from_text[0][:10] == day:
-        return
-    if pub is not None and pub.iso[:10] == from_text[0][:10]:
-        meta["date"] = (pub.iso, f"html:markup:{pub.key}")
-    elif bare:
-        meta["date"] = from_text[:2]
+    if bare or (pub is not None and pub.iso[:10] != day):
+        from_text = text_date(tree, rs, printed()) if rs.dates else None
+        if from_text is not None and from_text[0][:10] != day:
+            if pub is not None and pub.iso[:10] == from_text[0][:10]:
+                meta["date"] = (pub.iso, f"html:markup:{pub.key}")
+                return
+            if bare:
+                meta["date"] = from_text[:2]
+                return
+    stated = {d.role for d in dates if d.iso[:10] == day} - {"modified"}
+    if not stated and url_day != day and rs.dates:
+        found = printed_date_instead(printed(), day)
+        if found is not None:
+            meta["date"] = found
+
+
+def local_markup_dates(tree: Any, dates: list, rs: RuleSet, printed: Any, day: str) -> list:
+    """The markup's dates with UTC times moved to the page's own zone, as the page's other dates
+    show it: the markup and `<time datetime>` first; the printed text (read through `printed()`)
+    only when a UTC publication date is left that those gave no zone, and its UTC day is in doubt:
+    htmldate read another day (`day`), or its time is a whole hour (a stored local midnight)."""
+    from .metadata import localtime
+    from .metadata import printed as printed_dates
+    from .metadata.dates import to_iso
+
+    def utc_published(ds: list) -> list:
+        return [d for d in ds if d.role in ("published", "created") and localtime.is_utc(d.iso)]
+
+    if not utc_published(dates):
+        return dates
+    witnesses = [d.iso for d in dates]
+    witnesses += [iso for v in tree.xpath("//time/@datetime") if (iso := to_iso(str(v)))]
+    out = localtime.localize(dates, witnesses)
+    left = utc_published(out)
+    if not left or not rs.dates:
+        return out
+    if not any(d.iso[:10] != day or localtime.on_the_hour(d.iso) for d in left):
+        return out
+    p = printed()
+    near = [c.iso for c in p.cands if c is p.best or printed_dates.in_block(p, c)]
+    return localtime.localize(dates, witnesses + near, near)
+
+
+def printed_date_instead(printed: Any, day: str) -> tuple[str, str] | None:
+    """The printed date that replaces a day no publication property states: the headline block's
+    dateline when the block does not print that day, else a labelled byline ('Published ...',
+    'Updated ...') when the page prints that day nowhere. None when neither is there."""
+    from .metadata import printed as printed_dates
+    from .metadata import textdates
+
+    c = printed_dates.headline_dateline(printed)
+    if c is not None and c.iso[:10] != day and not printed_dates.prints_day(printed, day, block=True):
+        return c.iso, "html:headline:" + textdates.source_of(c)
+    c = printed_dates.labelled_dateline(printed)
+    if c is not None and c.iso[:10] != day and not printed_dates.prints_day(printed, day):
+        return c.iso, "html:text:" + textdates.source_of(c)
+    return None
 
 
 def choose_date(tree: Any, url: str | None, meta: dict[str, tuple[Any, str]], rs: RuleSet | None) -> None:

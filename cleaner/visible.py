@@ -32,22 +32,22 @@ def visible_text(tree: Any) -> str:
     title = tree.find(".//title")
     if title is not None and title.text:
         parts.extend((title.text, "\n"))
-    skipping = 0
-    for event, el in etree.iterwalk(tree, events=("start", "end")):
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    skipped = None  # the element whose subtree was just skipped (its end event comes next)
+    for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if skipping or not tag or tag in _SKIP or _hidden(el):
-                skipping += 1
+            if not tag or tag in _SKIP or _hidden(el):
+                walker.skip_subtree()  # its descendants are never visited (scripts, svg, hidden)
+                skipped = el
                 continue
             if tag in _BLOCK:
                 parts.append("\n")
             if el.text:
                 parts.append(el.text)
         else:
-            if skipping:
-                skipping -= 1
-                if skipping:
-                    continue
+            if el is skipped:
+                skipped = None
             elif tag in _BLOCK:
                 parts.append("\n")
             if el.tail and el is not tree and el.getparent() is not None:

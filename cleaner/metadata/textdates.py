@@ -209,14 +209,17 @@ def _rest_words(doc: Document, rs: RuleSet, c: Candidate) -> int:
     return word_count(" ".join(rest.split()))
 
 
-def find(doc: Document, rs: RuleSet) -> tuple[Candidate | None, list[Candidate]]:
-    """The chosen date of a document (after the title stage ran) and all candidates."""
+def find(doc: Document, rs: RuleSet, headline: int | None = None) -> tuple[Candidate | None, list[Candidate]]:
+    """The chosen date of a document (after the title stage ran) and all candidates. `headline`
+    (a position among the kept lines) stands in when the title stage found no headline, e.g.
+    where an HTML page's <h1> is."""
     if not rs.dates:
         return None, []
     cands = candidates(doc, rs)
     if not cands:
         return None, cands
-    return choose(cands, _headline_index(doc, doc.alive())), cands
+    found = _headline_index(doc, doc.alive())
+    return choose(cands, found if found is not None else headline), cands
 
 
 def source_of(c: Candidate) -> str:
