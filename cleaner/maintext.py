@@ -43,6 +43,7 @@ import regex
 
 from .document import Document
 from .maintext_authorbox import author_box
+from .maintext_edges import dated_edge, lead_in_start
 from .maintext_headline import below_headline
 from .ruleset.literals import Screened
 
@@ -117,6 +118,8 @@ class MainTextConfig:
     author_name_max_words: int = 0
     author_bio_min_words: int = 8
     author_tail_lines: int = 1
+    trim_dateline_max_words: int = 0
+    lead_in_endings: tuple[str, ...] = ()
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -512,8 +515,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     head = next((k for k in range(a, b) if doc.removed_by[idx[k]] is not None
                  and doc.removed_by[idx[k]][0] == TITLE_RULE), None)
 
+    dateline = lex.dateline.search if lex.dateline is not None else None
+
     def short(k: int) -> bool:
-        return doc.removed_by[idx[k]] is not None or (sizes[k] <= cfg.trim_max_words and not ends[k])
+        return (doc.removed_by[idx[k]] is not None or (sizes[k] <= cfg.trim_max_words and not ends[k])
+                or dated_edge(doc.lines[idx[k]], sizes[k], ends[k], cfg.trim_dateline_max_words, dateline))
 
     while a < b and short(a):
         a += 1
@@ -529,6 +535,9 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         return
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
+    if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)
+        a = lead_in_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
+                          lambda k: idx[k + 1] - idx[k], scores, sizes, cfg.lead_in_endings, -cfg.line_cost - 0.01)
     if cfg.author_name_max_words:  # a box about the writer below the article (maintext_authorbox.py)
         box = author_box(lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, scores, sizes,
                          ends, a, b, name_max_words=cfg.author_name_max_words,

@@ -177,3 +177,10 @@ CONFIG_TABLES["maintext"].update({
     "author_bio_min_words": ("int", "fewest words of the biography sentence below that name"),
     "author_tail_lines": ("int", "most prose lines the article's run may hold after the biography"),
 })
+
+# Keys of the edge refinements of the main-text stage (cleaner/maintext_edges.py,
+# rules/common/maintext_edges.toml).
+CONFIG_TABLES["maintext"].update({
+    "trim_dateline_max_words": ("int", "lines with a date and no sentence end up to this many words are trimmed off the run's edges (0: off)"),
+    "lead_in_endings": ("strings", "last characters of a line just above the run that leads into it (unset: off)"),
+})
