@@ -42,13 +42,17 @@ from typing import Any
 import regex
 
 from .document import Document
+from .maintext_authorbox import author_box
+from .maintext_edges import dated_edge, lead_in_start
+from .maintext_headline import below_headline
 from .ruleset.literals import Screened
 
 # Words of a line (the standard library's `re` finds plain \w+ faster than `regex`).
 _WORD = re.compile(r"\w+")
 
 # Characters a line of prose ends with (sentence punctuation, closing quotes/brackets after it).
-_SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』")
+# German and Swiss quotes close with “ and « („So ist es.“, »So ist es.«).
+_SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』“«")
 # Stripped from the ends of a line before it is compared with the barrier phrases.
 _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
 # A date or time line holds two digits in a row (a cheap test before the dateline pattern).
@@ -60,6 +64,7 @@ BEFORE = "maintext.before-article"
 AFTER = "maintext.after-article"
 RUN = "maintext.boilerplate-run"
 CONTROL = "maintext.control-line"
+AUTHOR = "maintext.author-box"
 TITLE_RULE = "title.page-title"
 
 
@@ -110,6 +115,11 @@ class MainTextConfig:
     widget_rules: tuple[str, ...] = ()
     widget_max_lines: int = 0
     widget_min_words: int = 12
+    author_name_max_words: int = 0
+    author_bio_min_words: int = 8
+    author_tail_lines: int = 1
+    trim_dateline_max_words: int = 0
+    lead_in_endings: tuple[str, ...] = ()
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -502,17 +512,42 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     if total <= 0:
         return
 
+    head = next((k for k in range(a, b) if doc.removed_by[idx[k]] is not None
+                 and doc.removed_by[idx[k]][0] == TITLE_RULE), None)
+
+    dateline = lex.dateline.search if lex.dateline is not None else None
+
     def short(k: int) -> bool:
-        return doc.removed_by[idx[k]] is not None or (sizes[k] <= cfg.trim_max_words and not ends[k])
+        return (doc.removed_by[idx[k]] is not None or (sizes[k] <= cfg.trim_max_words and not ends[k])
+                or dated_edge(doc.lines[idx[k]], sizes[k], ends[k], cfg.trim_dateline_max_words, dateline))
 
     while a < b and short(a):
         a += 1
     while b > a and short(b - 1):
         b -= 1
+    if a >= b and head is not None:  # the headline alone: a short post below it (maintext_headline.py)
+        a, b = below_headline(scores, head, cfg.barrier_cost)
+        while a < b and short(a):
+            a += 1
+        while b > a and short(b - 1):
+            b -= 1
     if a >= b:
         return
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
+    if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)
+        a = lead_in_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
+                          lambda k: idx[k + 1] - idx[k], scores, sizes, cfg.lead_in_endings, -cfg.line_cost - 0.01)
+    if cfg.author_name_max_words:  # a box about the writer below the article (maintext_authorbox.py)
+        box = author_box(lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, scores, sizes,
+                         ends, a, b, name_max_words=cfg.author_name_max_words,
+                         bio_min_words=cfg.author_bio_min_words, tail_lines=cfg.author_tail_lines)
+        if box is not None:
+            for k in range(box, b):
+                doc.remove(idx[k], AUTHOR, "maintext")
+            b = box
+            while b > a and short(b - 1):
+                b -= 1
     keep = [(a, b)]
     if cfg.secondary_share < 1.0:
         keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)

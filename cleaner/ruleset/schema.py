@@ -169,3 +169,18 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "control": ("words", "whole-line page controls dropped anywhere (print, next, read more)"),
     },
 }
+
+# Keys of the author-box pass of the main-text stage (cleaner/maintext_authorbox.py,
+# rules/common/maintext_authorbox.toml).
+CONFIG_TABLES["maintext"].update({
+    "author_name_max_words": ("int", "most words of a name line that opens an author box below the article (0: off)"),
+    "author_bio_min_words": ("int", "fewest words of the biography sentence below that name"),
+    "author_tail_lines": ("int", "most prose lines the article's run may hold after the biography"),
+})
+
+# Keys of the edge refinements of the main-text stage (cleaner/maintext_edges.py,
+# rules/common/maintext_edges.toml).
+CONFIG_TABLES["maintext"].update({
+    "trim_dateline_max_words": ("int", "lines with a date and no sentence end up to this many words are trimmed off the run's edges (0: off)"),
+    "lead_in_endings": ("strings", "last characters of a line just above the run that leads into it (unset: off)"),
+})
