@@ -251,7 +251,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
                 s = -cfg.barrier_cost
             elif key in controls:
                 n = -1
-            elif dateline is not None and n <= cfg.dateline_max_words and dateline.search(t):
+            elif dateline is not None and n <= cfg.dateline_max_words and t[0] not in _DASHES and dateline.search(t):
                 s = -cfg.dateline_cost
         scores.append(s)
         sizes.append(n)
