@@ -45,6 +45,7 @@ from .document import Document
 from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_headline import below_headline
+from .maintext_repeats import drop_concatenations, drop_later_copies
 from .ruleset.literals import Screened
 
 # Words of a line (the standard library's `re` finds plain \w+ faster than `regex`).
@@ -120,6 +121,8 @@ class MainTextConfig:
     author_tail_lines: int = 1
     trim_dateline_max_words: int = 0
     lead_in_endings: tuple[str, ...] = ()
+    repeat_min_words: int = 0
+    repeat_min_parts: int = 0
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -258,7 +261,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
                 s = -cfg.barrier_cost
             elif key in controls:
                 n = -1
-            elif dateline is not None and n <= cfg.dateline_max_words and dateline.search(t):
+            elif dateline is not None and n <= cfg.dateline_max_words and t[0] not in _DASHES and dateline.search(t):
                 s = -cfg.dateline_cost
         scores.append(s)
         sizes.append(n)
@@ -267,7 +270,8 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         _open_inline_widgets(idx, removed, scores, sizes, ends, cfg)
     if cfg.thread_min_headers and dateline is not None:
         titles = [k for k, i in enumerate(idx) if k and removed[i] is not None and removed[i][0] == TITLE_RULE]
-        _discount_threads(texts, scores, sizes, titles, dateline, cfg)
+        gap = [k == 0 or idx[k - 1] < i - 1 for k, i in enumerate(idx)] + [True]  # a blank line above line k
+        _discount_threads(texts, scores, sizes, titles, dateline, cfg, gap)
     if cfg.after_barrier_factor < 1.0:
         _discount_after_barrier(scores, cfg)
     if cfg.sandwich_factor < 1.0:
@@ -334,12 +338,14 @@ def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
 
 
 def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern,
-                    cfg: MainTextConfig) -> list[tuple[int, frozenset[str]]]:
+                    cfg: MainTextConfig, gap: list[bool] | None = None) -> list[tuple[int, frozenset[str]]]:
     """Short lines holding a date or time ("Alex on 17.09.2018 at 6:34 am said:", "2 days ago
     at 07:52", "by TaxJoke July 25, 2012 10:55 AM"): comment and teaser headers, with their words
     that are not numbers. Not a sentence ("It opened in 2019."), not a quote's attribution
     ("— Jane (@jane) May 1, 2019", an embedded post), and not the article's own byline just below
-    its headline (within `thread_title_gap` lines of a line repeating the page title)."""
+    its headline (within `thread_title_gap` lines of a line repeating the page title).
+    Words are counted without the date's numbers only for a line that stands alone (blank lines
+    around it, as a comment header does): table rows with years in them do not."""
     out = []
     most = cfg.thread_max_words
     byline = {m for k in titles for m in range(k + 1, k + 1 + cfg.thread_title_gap)}
@@ -347,28 +353,34 @@ def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern
     for k, t in enumerate(texts):
         if (len(t) <= 12 * most and (t[-1] == ":" or t[-1] not in _SENTENCE_END) and t[0] not in _DASHES
                 and k not in byline and has_digits(t) and dateline.search(t)):
-            words = _WORD.findall(t.lower())
-            if len(words) <= most:
-                out.append((k, frozenset(w for w in words if not w.isdigit())))
+            tokens = _WORD.findall(t.lower())
+            words = [w for w in tokens if not w.isdigit()]
+            if len(tokens) <= most or (gap is not None and gap[k] and gap[k + 1] and len(words) <= most):
+                out.append((k, frozenset(words)))
     return out
 
 
 def _discount_threads(texts: list[str], scores: list[float], sizes: list[int], titles: list[int],
-                      dateline: regex.Pattern, cfg: MainTextConfig) -> None:
+                      dateline: regex.Pattern, cfg: MainTextConfig, gap: list[bool] | None = None) -> None:
     """A chain of at least `thread_min_headers` date headers of one make (each shares a word
     with the one before: "at", "said", "pm"), each followed by some text within
     `thread_max_gap` lines, is a comment thread or a dated teaser list, not the article: each
     header costs `dateline_cost` and the prose between them weighs `thread_factor`. One dated
     byline above an article, or a schedule of bare times, makes no chain."""
-    heads = _thread_headers(texts, titles, dateline, cfg)
+    heads = _thread_headers(texts, titles, dateline, cfg, gap)
     if len(heads) < cfg.thread_min_headers:
         return
 
+    def row(t: str) -> bool:
+        return len(t) <= 12 * cfg.thread_max_words and t[-1] not in _SENTENCE_END and dateline.search(t) is not None
+
     def linked(x: int, y: int) -> bool:
         """Some text between two headers, and no barrier heading ("Comments"): the article's
-        dateline and the first comment's header are not one thread."""
+        dateline and the first comment's header are not one thread. A short line with a date
+        that does not end like a sentence is no such text: rows of a table with years in them are
+        not headers and comments."""
         between = range(x + 1, y)
-        return (any(sizes[m] >= cfg.thread_min_text_words for m in between)
+        return (any(sizes[m] >= cfg.thread_min_text_words and not row(texts[m]) for m in between)
                 and not any(scores[m] <= -cfg.barrier_cost for m in between))
 
     chains: list[tuple[list[int], list[frozenset[str]]]] = []
@@ -507,6 +519,7 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     alive = [k for k, i in enumerate(idx) if doc.removed_by[i] is None]
     if len(alive) < cfg.min_lines:
         return
+    drop_concatenations(doc, idx, cfg.repeat_min_words, cfg.repeat_min_parts)
     scores, sizes, ends = score_lines(doc, idx, lex, cfg)
     a, b, total = best_run(scores)
     if total <= 0:
@@ -572,3 +585,4 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             for m in range(k, j):
                 doc.remove(idx[m], RUN, "maintext")
         k = j + 1
+    drop_later_copies(doc, (idx[k] for k in range(len(idx)) if kept[k]), cfg.repeat_min_words)

@@ -160,6 +160,8 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "widget_max_lines": ("int", "most teaser lines between such a heading and the article's next sentence (0: off)"),
         "widget_min_words": ("int", "fewest words of that sentence"),
         "list_item_cost": ("float", "most a line of a list led in by a colon line costs (unset: no cap)"),
+        "repeat_min_words": ("int", "a kept line of this many words repeating an earlier kept line goes (0: off)"),
+        "repeat_min_parts": ("int", "a line holding this many other lines word for word is a copy of them (0: off)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
