@@ -38,6 +38,7 @@ _DIGITS = regex.compile(r"\d+")
 _DIGIT = regex.compile(r"\d")
 _GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
 _SYMBOL = regex.compile(r"[^\w\s#]")
+_IN_WORD = regex.compile(r"(?<=\w)['’-](?=\w)")
 _WORDY = regex.compile(r"^\p{L}[\p{L}'’-]{3,}$")
 # Fixed parts made only of these words say nothing about furniture ("The ...", "In the ...").
 _STOP = frozenset(
@@ -179,7 +180,9 @@ def _zone(i: int, n: int) -> str:
 def _meaningful(fixed: Sequence[str]) -> bool:
     """A fixed part worth a pattern: some punctuation or symbol, or a word that is not a stop word."""
     real = [w for w in fixed if w.strip("#.,;!?")]  # a number or a full stop alone says nothing
-    if _SYMBOL.search(" ".join(w.strip(".,!?") for w in real)):
+    # An apostrophe or hyphen inside a word is part of the word ("I'm", "l’article", "e-mail"):
+    # a prefix of such words alone is a sentence opener, not furniture.
+    if _SYMBOL.search(" ".join(_IN_WORD.sub("", w.strip(".,!?")) for w in real)):
         return True
     content = [w for w in real if _WORDY.match(w) and w.casefold() not in _STOP]
     return len(real) >= 2 and bool(content)

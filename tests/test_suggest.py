@@ -340,3 +340,16 @@ def test_self_check_switches_off_a_trailer_that_never_cuts_first():
           render=lambda ps: render_pack(ps, "example.com", keep_limit=0))
     assert first.enabled and not second.enabled
     assert any("another trailer" in n for n in second.notes)
+
+
+def test_sentence_openers_with_an_apostrophe_are_not_furniture():
+    # "I'm ..." opened a paragraph on two pages of a blog; as a shape it would cut every
+    # unseen paragraph that starts so. An apostrophe or hyphen inside a word is not a symbol.
+    from cleaner.suggest import _meaningful
+
+    assert not _meaningful(["I'm"])
+    assert not _meaningful(["Don't"])
+    assert not _meaningful(["l’article"])
+    assert _meaningful(["READ:"])
+    assert _meaningful(["Posted", "by:"])
+    assert _meaningful(["»"])
