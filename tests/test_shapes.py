@@ -7,19 +7,12 @@ import sys
 import regex
 
 from cleaner import Cleaner
-from cleaner.normalize import normalize_line
 from cleaner.ruleset.kinds import _TITLE_KEY_STRIP, _repeating, title_key
 from cleaner.ruleset.shapes import faithful, passes, shape_of, shape_screen
 
 
-def _date_texts(fixtures, rules):
-    lines = []
-    for r in rules:
-        for ex in (*r.drop, *r.keep):
-            if isinstance(ex, str):
-                lines += [normalize_line(x) for x in ex.split("\n") if normalize_line(x)]
-    for f in (fixtures / "seeds").glob("*.txt"):
-        lines += [normalize_line(x) for x in f.read_text().split("\n") if normalize_line(x)]
+def _date_texts(example_lines, rules):
+    lines = example_lines(rules)
     # Case variants and dates written in the ways the patterns allow.
     lines += [x.upper() for x in lines] + [x.lower() for x in lines]
     lines += ["Posted 7 March 2019, 10:32 am EST", "12/03/2019 14:05", "2019-11-18T23:03:00Z", "17.11.19 um 9:58",
@@ -27,9 +20,9 @@ def _date_texts(fixtures, rules):
     return lines
 
 
-def test_shape_screens_never_miss_a_match(fixtures):
+def test_shape_screens_never_miss_a_match(example_lines):
     rules = [r for r in Cleaner().rules if r.kind == "date" and r.role == "date"]
-    lines = _date_texts(fixtures, rules)
+    lines = _date_texts(example_lines, rules)
     screened = 0
     for r in rules:
         got = shape_screen(r.pattern)
