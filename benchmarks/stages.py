@@ -3,7 +3,7 @@
     python -m benchmarks.stages                 # aeb text pages, 3 passes
     python -m benchmarks.stages --passes 5 --set trafilatura_evaldata.text.jsonl.gz
 
-Runs `engine.run` with every stage wrapped in a CPU-time counter (process time, so another
+Runs the steps of `engine.run` (as `Cleaner.clean` calls it: url and host) with every stage wrapped in a CPU-time counter (process time, so another
 process on the machine changes the figures less than wall time would). "normalise" is the text
 and line normalisation before the stages, "result" the paragraphs and removal list after them.
 Nothing is cached across documents, so repeated passes cost what the first one costs.
@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     from cleaner import Cleaner, engine
     from cleaner.document import Document
     from cleaner.normalize import normalize_line, normalize_text, paragraphs
+    from cleaner.ruleset.pack import host_of
 
     texts = load(a.set)
     c = Cleaner()
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             rs = c.ruleset_for(r["url"])
             t0 = clock()
             text, _ = normalize_text(r["raw_text"])
-            doc = Document([normalize_line(x) for x in text.split("\n")], url=r["url"])
+            doc = Document([normalize_line(x) for x in text.split("\n")], url=r["url"], host=host_of(r["url"]))
             spent["normalise"] += clock() - t0
             for s in stages:
                 s(doc, rs)

@@ -17,9 +17,8 @@ from .metadata.dates import to_iso
 from .metadata.textdates import stage_dates
 from .normalize import normalize_line, normalize_text, paragraphs
 from .result import CleanResult, Removal
-from .ruleset.literals import any_may_match
 from .ruleset.pack import RuleSet
-from .sitepacks import keep_default_text, pack_changed, site_rule_ids
+from .sitepacks import keep_default_text, pack_changed
 
 # Punctuation and symbols that may remain after an inline strip and carry no text.
 _RESIDUE = " \t.,;:|-–—·•()[]{}/\\\"'“”‘’«»"
@@ -185,9 +184,7 @@ def stage_inline(doc: Document, rs: RuleSet) -> None:
     """Strip fragments from kept lines; a line left with nothing but punctuation goes entirely."""
     if not rs.inline:
         return
-    maybe = getattr(rs, "_inline_may_match", False)
-    if maybe is False:  # one pre-test for all inline rules, built once per rule set
-        maybe = rs._inline_may_match = any_may_match(r.needs for r in rs.inline)  # type: ignore[attr-defined]
+    maybe = rs.inline_may_match
     for i in doc.alive():
         if maybe is not None and not maybe(doc.lines[i]):
             continue  # no inline rule can match the line
@@ -241,7 +238,7 @@ def run(text: str, rs: RuleSet, *, url: str | None = None, host: str | None = No
     doc = Document(list(lines), url=url, host=host, site=site)
     for stage in stages:
         stage(doc, rs)
-    site_ids = site_rule_ids(rs) if stage_maintext in stages else None
+    site_ids = rs.site_rule_ids if stage_maintext in stages else None
     if site_ids is not None and pack_changed(doc, rs, site_ids):  # a site pack only removes (see sitepacks.py)
         base = Document(lines, url=url, host=host, site=site)
         for stage in stages:

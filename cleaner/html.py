@@ -245,14 +245,9 @@ def byline_date(tree: Any, rs: RuleSet) -> tuple[str, str] | None:
 def _has_byline_label(text: str, rs: RuleSet) -> bool:
     """False when the text holds none of the strings that a 'published' or 'updated' label
     needs (a cheap test on the block's raw text before its visible lines are laid out)."""
-    from .ruleset.literals import fold
-
-    text = " ".join(text.split())  # as the lines are normalised: 'mis\xa0à jour' is 'mis à jour'
-    low = fold(text)
-    return any(
-        rule.needs is None or rule.needs.may_match(text, low)
-        for rule in rs.date_labels if rule.role in ("published", "updated")
-    )
+    maybe = rs.byline_label_may_match
+    # normalised as the lines are: 'mis\xa0à jour' is 'mis à jour'
+    return maybe is None or maybe(normalize_line(text))
 
 
 def only_bare_markup(dates: list, iso: str) -> bool:

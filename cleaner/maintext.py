@@ -338,7 +338,7 @@ def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
 
 
 def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern,
-                    cfg: MainTextConfig, gap: list[bool] | None = None) -> list[tuple[int, frozenset[str]]]:
+                    cfg: MainTextConfig, gap: list[bool]) -> list[tuple[int, frozenset[str]]]:
     """Short lines holding a date or time ("Alex on 17.09.2018 at 6:34 am said:", "2 days ago
     at 07:52", "by TaxJoke July 25, 2012 10:55 AM"): comment and teaser headers, with their words
     that are not numbers. Not a sentence ("It opened in 2019."), not a quote's attribution
@@ -355,13 +355,13 @@ def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern
                 and k not in byline and has_digits(t) and dateline.search(t)):
             tokens = _WORD.findall(t.lower())
             words = [w for w in tokens if not w.isdigit()]
-            if len(tokens) <= most or (gap is not None and gap[k] and gap[k + 1] and len(words) <= most):
+            if len(tokens) <= most or (gap[k] and gap[k + 1] and len(words) <= most):
                 out.append((k, frozenset(words)))
     return out
 
 
 def _discount_threads(texts: list[str], scores: list[float], sizes: list[int], titles: list[int],
-                      dateline: regex.Pattern, cfg: MainTextConfig, gap: list[bool] | None = None) -> None:
+                      dateline: regex.Pattern, cfg: MainTextConfig, gap: list[bool]) -> None:
     """A chain of at least `thread_min_headers` date headers of one make (each shares a word
     with the one before: "at", "said", "pm"), each followed by some text within
     `thread_max_gap` lines, is a comment thread or a dated teaser list, not the article: each

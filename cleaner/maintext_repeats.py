@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from .document import Document
+from .ruleset.kinds import word_count
 
 CONCAT = "maintext.article-copy"
 REPEAT = "maintext.repeated-paragraph"
@@ -31,8 +32,7 @@ def drop_concatenations(doc: Document, idx: list[int], min_words: int, min_parts
         return
     removed, lines = doc.removed_by, doc.lines
     alive = [i for i in idx if removed[i] is None]
-    # Words counted by spaces (lines are whitespace-normalised): cheap, and close enough here.
-    parts = sorted((lines[i] for i in alive if lines[i].count(" ") + 1 >= min_words), key=len)
+    parts = sorted((lines[i] for i in alive if word_count(lines[i]) >= min_words), key=len)
     if len(parts) <= min_parts:
         return
     sizes = [len(p) for p in parts]
@@ -59,7 +59,7 @@ def drop_later_copies(doc: Document, kept: Iterable[int], min_words: int) -> Non
     lines, removed = doc.lines, doc.removed_by
     for i in kept:
         t = lines[i]
-        if removed[i] is not None or t.count(" ") + 1 < min_words:
+        if removed[i] is not None or word_count(t) < min_words:
             continue
         if t in seen:
             doc.remove(i, REPEAT, "maintext")

@@ -24,28 +24,12 @@ from .document import Document
 MAINTEXT = "maintext."  # ids of the main-text stage's removals start with this
 
 
-def site_rule_ids(rs: Any) -> frozenset[str] | None:
-    """Ids of the site packs' rules in this rule set, or None when the guard does not apply
-    (no site pack, no defaults-only rule set to compare with, or a site pack tunes `[maintext]`).
-    Worked out once per rule set, with whether the packs change settings (see pack_changed)."""
-    cached = getattr(rs, "_site_rule_ids", False)
-    if cached is not False:
-        return cached
-    ids: frozenset[str] | None = None
-    site_packs = [p for p in getattr(rs, "packs", ()) if p.is_site_pack]
-    if site_packs and getattr(rs, "base", None) is not None and not any("maintext" in p.config for p in site_packs):
-        ids = frozenset(r.id for p in site_packs for r in p.rules)
-    rs._site_rule_ids = ids
-    rs._site_settings = any(p.disable or p.config or p.months or p.date_format or p.timezone for p in site_packs)
-    return ids
-
-
 def pack_changed(doc: Document, rs: Any, site_ids: frozenset[str]) -> bool:
     """Whether the site packs changed what the stages saw: a site rule removed or stripped
     something, or a pack switches default rules off or changes how dates and words are read.
     When not, the defaults alone would have seen the same lines at every stage and the second
     cleaning would give the same result, so it is skipped."""
-    if rs._site_settings:
+    if rs.site_settings:
         return True
     return any(rb is not None and rb[0] in site_ids for rb in doc.removed_by) or any(
         r.rule in site_ids for r in doc.inline)
@@ -59,9 +43,8 @@ def keep_default_text(doc: Document, base: Document, site_ids: frozenset[str]) -
     for i, rb in enumerate(doc.removed_by):
         gone = base.removed_by[i]
         if rb is None:
-            if gone is not None and gone[0].startswith(MAINTEXT) and doc.lines[i]:
-                doc.removed_by[i] = gone
-                doc._alive = None
+            if gone is not None and gone[0].startswith(MAINTEXT):
+                doc.remove(i, *gone)
             continue
         if gone is not None or not base.lines[i] or rb[0] in site_ids:
             continue

@@ -39,10 +39,10 @@ def _h1_index(tree: Any, lines: list[str], alive: list[int]) -> int | None:
     h1 = tree.find(".//h1")
     if h1 is None:
         return None
-    text = normalize_line(" ".join(h1.text_content().split()))
+    text = normalize_line(h1.text_content())
     if not text:
         return None
-    return next((k for k, i in enumerate(alive) if lines[i].strip() == text), None)
+    return next((k for k, i in enumerate(alive) if lines[i] == text), None)
 
 
 def read(tree: Any, rs: RuleSet) -> Printed:
@@ -62,7 +62,9 @@ def read(tree: Any, rs: RuleSet) -> Printed:
     alive = doc.alive()
     titled = textdates._headline_index(doc, alive)
     h1 = _h1_index(tree, doc.lines, alive)
-    best, cands = textdates.find(doc, rs, headline=h1)
+    # The headline the title stage found, else the <h1>, anchors the choice (as in textdates.find).
+    cands = textdates.candidates(doc, rs) if rs.dates else []
+    best = textdates.choose(cands, titled if titled is not None else h1) if cands else None
     return Printed(best, cands, [k for k in (titled, h1) if k is not None])
 
 

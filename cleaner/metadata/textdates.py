@@ -16,7 +16,7 @@ import regex
 
 from ..document import Document
 from ..ruleset.kinds import DateRule, word_count
-from ..ruleset.literals import Screened, fold
+from ..ruleset.literals import fold
 from ..ruleset.pack import RuleSet
 from ..ruleset.shapes import ZERO, faithful, passes
 
@@ -24,8 +24,6 @@ from ..ruleset.shapes import ZERO, faithful, passes
 BEFORE_HEADLINE = 3
 # Every date pattern needs a four-digit year; lines without one are not searched further.
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d.])\d\d?\s?[./]\s?\d\d?\s?[./]\s?\d\d(?![\d.])")
-# The same search behind a cheap pre-test (an ASCII line without a digit has no year).
-_HAS_YEAR = Screened(_YEAR)
 # Two digits in a row: every match of `_YEAR` holds them (the same `\d` as `_YEAR`'s).
 _TWO_DIGITS = regex.compile(r"\d\d")
 # Characters around a year that a date expression may span (weekday, day, month; time, zone).
@@ -209,17 +207,14 @@ def _rest_words(doc: Document, rs: RuleSet, c: Candidate) -> int:
     return word_count(" ".join(rest.split()))
 
 
-def find(doc: Document, rs: RuleSet, headline: int | None = None) -> tuple[Candidate | None, list[Candidate]]:
-    """The chosen date of a document (after the title stage ran) and all candidates. `headline`
-    (a position among the kept lines) stands in when the title stage found no headline, e.g.
-    where an HTML page's <h1> is."""
+def find(doc: Document, rs: RuleSet) -> tuple[Candidate | None, list[Candidate]]:
+    """The chosen date of a document (after the title stage ran) and all candidates."""
     if not rs.dates:
         return None, []
     cands = candidates(doc, rs)
     if not cands:
         return None, cands
-    found = _headline_index(doc, doc.alive())
-    return choose(cands, found if found is not None else headline), cands
+    return choose(cands, _headline_index(doc, doc.alive())), cands
 
 
 def source_of(c: Candidate) -> str:

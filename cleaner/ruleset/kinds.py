@@ -119,14 +119,7 @@ class BlockRule(Rule):
         need = self.start_needs
         if need is None or not need.at_start:
             return None
-        from .literals import fold
-
-        possible, head, out = need._starting, need._head, []
-        for k, t in enumerate(texts):
-            strings = possible(t[:1])
-            if strings and (fold(t[:head]) if need.folded else t).startswith(strings):
-                out.append(k)
-        return out
+        return [k for k, t in enumerate(texts) if need.may_match(t)]
 
     def starts(self, line: str) -> bool:
         need = self.start_needs

@@ -85,7 +85,7 @@ class Literals:
     def _by_first(self) -> dict[str, tuple[str, ...]]:
         return {}
 
-    def _starting(self, c: str) -> tuple[str, ...]:
+    def starting(self, c: str) -> tuple[str, ...]:
         """The strings a text starting with character `c` may start with (folding maps each
         character on its own, so the fold of a text starts with the fold of its first one)."""
         got = self._by_first.get(c)
@@ -96,7 +96,7 @@ class Literals:
 
     def may_match(self, text: str, folded_text: str | None = None) -> bool:
         if self.at_start:
-            strings = self._starting(text[:1])
+            strings = self.starting(text[:1])
             if not strings:
                 return False
             if not self.folded:

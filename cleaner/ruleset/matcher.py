@@ -76,7 +76,7 @@ class LineMatcher:
                     continue
                 strings = need.strings
                 if need.at_start:
-                    strings = _starting_with(strings, fold(c) if need.folded else c)
+                    strings = need.starting(c)
                     if not strings:
                         continue  # no prefix of the rule can start a line that starts with c
                 entries.append((r, strings, need.folded, need.at_start))
@@ -172,16 +172,6 @@ class _Plan:
         self.search_folded = _any_of(self.contains_folded)
         self.search_plain = _any_of(self.contains_plain)
 
-    def may_match(self, line: str, low: str) -> bool:
-        """False when no rule of the plan can match the line (`low` is its folded form)."""
-        if self.always:
-            return True
-        if self.pre_folded and low.startswith(self.pre_folded):
-            return True
-        if self.pre_plain and line.startswith(self.pre_plain):
-            return True
-        return any(s in low for s in self.contains_folded) or any(s in line for s in self.contains_plain)
-
 
 def _any_of(strings: tuple[str, ...]) -> Callable[[str], object] | None:
     """The `search` of a pattern that finds any of these fixed strings (the standard library's
@@ -200,16 +190,6 @@ def _distinct(strings: Iterable[str]) -> tuple[str, ...]:
     "comments" holds "comment"), shortest first."""
     uniq = set(strings)
     return tuple(sorted((s for s in uniq if not any(t != s and t in s for t in uniq)), key=lambda s: (len(s), s)))
-
-
-def _starting_with(prefixes: tuple[str, ...], head: str) -> tuple[str, ...]:
-    """The prefixes a text can start with when it starts with `head` (the fold of a line starts
-    with the fold of its first character, since folding maps each character on its own).
-
-    >>> _starting_with(("share", "menu", "s"), "s"), _starting_with(("ss",), "ss")
-    (('share', 's'), ('ss',))
-    """
-    return tuple(p for p in prefixes if p.startswith(head) or head.startswith(p))
 
 
 # Characters whose possible starts are probed: Latin, IPA and general punctuation (quotes, dashes,

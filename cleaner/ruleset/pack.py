@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from .kinds import (
     TitleRule,
     TrailerRule,
 )
+from .literals import any_may_match
 from .matcher import LineMatcher
 
 # Order in which packs of equal priority are applied; the first rule to match a line is credited.
@@ -110,11 +112,29 @@ class RuleSet:
         self.repeated = [r for r in rules if isinstance(r, RepeatedRule)]
         self.dates = [r for r in rules if isinstance(r, DateRule) and r.role == "date"]
         self.date_labels = [r for r in rules if isinstance(r, DateRule) and r.role != "date"]
+        # One pre-test for all inline rules, and one for the labels a byline's date needs: a text
+        # that fails it is not tried rule by rule (None: any text may match).
+        self.inline_may_match = any_may_match(r.needs for r in self.inline)
+        self.byline_label_may_match = any_may_match(
+            r.needs for r in self.date_labels if r.role in ("published", "updated"))
         self.date_format = next((p.date_format for p in self.packs if p.date_format), None)
         self.timezone = next((p.timezone for p in self.packs if p.timezone), None)
         self.base: RuleSet | None = None  # the same rules without site packs (set by Cleaner; see sitepacks.py)
+        site_packs = [p for p in self.packs if p.is_site_pack]
+        # A site pack that changes settings, not only rules (see sitepacks.pack_changed).
+        self.site_settings = any(p.disable or p.config or p.months or p.date_format or p.timezone for p in site_packs)
         self.leading_window = max((r.window for r in self.leading.rules), default=0)  # type: ignore[attr-defined]
         self._merge_config()
+
+    @functools.cached_property
+    def site_rule_ids(self) -> frozenset[str] | None:
+        """Ids of the site packs' rules, or None when the site-pack guard does not apply (no site
+        pack, no defaults-only `base` to compare with, or a site pack tunes `[maintext]`; see
+        sitepacks.py). Read only once `base` is set."""
+        site_packs = [p for p in self.packs if p.is_site_pack]
+        if not site_packs or self.base is None or any("maintext" in p.config for p in site_packs):
+            return None
+        return frozenset(r.id for p in site_packs for r in p.rules)
 
     def _merge_config(self) -> None:
         """Config tables of all packs: later layers (lang, user, site) override common ones;

@@ -24,13 +24,12 @@ from collections.abc import Iterable
 
 import regex
 
-from .literals import _ATOMIC, _REPEATS, _c, _foldable, _parse, fold
+from .literals import _ATOMIC, _REPEATS, _ZERO_WIDTH, _c, _foldable, _parse, fold
 
 # Most strings one item (or run of items) may be spelled as before it stops being spelled out.
 CAP = 64
 _DIGITS = frozenset("0123456789")
 ZERO = str.maketrans("0123456789", "0000000000")
-_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 # A digit other than 0-9 (as the rules' `\d` sees it).
 _OTHER_DIGIT = regex.compile(r"(?=\d)[^0-9]")
 
