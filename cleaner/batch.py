@@ -11,7 +11,8 @@ Resume: JSON-lines outputs and the errors file are written as `<name>.partial`; 
 items are done and the byte length of each file at that point. A run killed at any moment (Ctrl-C
 or kill -9) is continued with `resume=True`: the partial files are cut back to the recorded
 lengths and reading skips the finished items, so no document is lost or written twice. A
-mirrored tree output needs no cutting: each file in it is written atomically.
+mirrored tree output needs no cutting (each file in it is written atomically), but the names it
+gave to records are kept the same way (`_TreeNames`), so a resumed run names the rest alike.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .io.writers import (
     ResumableFile,
     atomic_write_text,
     compress_member,
+    remove_stale_temps,
     render_tree_record,
     write_tree_files,
     write_tree_record,
@@ -123,24 +125,36 @@ class BatchOut:
 
 
 class _TreeNames:
-    """Names given to records in the output tree this run: a repeated id gets `~<line>` added.
+    """Names given to records in the output tree: a repeated id gets `~<line>` added.
 
     Two records of one JSON-lines file with the same id (or an id equal to another record's
-    line-number name) would otherwise write the same file, and the first would be lost. Only a
-    hash of each name is kept, so memory stays small on a file of millions of records. (`~`
-    cannot occur in an id-derived name, so the new name is free.) A resumed run starts with no
-    names: a repeat of an id seen before the interruption is not caught.
+    line-number name) would otherwise write the same file, and the first would be lost. Only an
+    8-byte digest of each name is kept, so memory stays small on a file of millions of records.
+    (`~` cannot occur in an id-derived name, so the new name is free.) The digests are also
+    appended to `log` (`<output>.names.partial`), checkpointed with the rest of the run's state:
+    a resumed run reads back the names given before the interruption and so names every later
+    record as an uninterrupted run would.
     """
 
-    def __init__(self) -> None:
-        self._seen: set[int] = set()
+    WIDTH = 8
+
+    def __init__(self, log: ResumableFile) -> None:
+        self.log = log
+        with open(log.partial, "rb") as f:
+            known = f.read(log.written)
+        self._seen = {known[i:i + self.WIDTH] for i in range(0, len(known), self.WIDTH)}
+
+    @classmethod
+    def _digest(cls, name: str) -> bytes:
+        return hashlib.blake2b(name.encode("utf-8"), digest_size=cls.WIDTH).digest()
 
     def claim(self, name: str, line: int) -> str:
-        key = hash(name)
+        key = self._digest(name)
         if key in self._seen:
             name = f"{name}~{line}"
-            key = hash(name)
+            key = self._digest(name)
         self._seen.add(key)
+        self.log.write(key)
         return name
 
 
@@ -372,6 +386,12 @@ def state_paths(opts: BatchOptions) -> tuple[Path | None, Path | None]:
     return errors, out.with_name(out.name + ".progress.json")
 
 
+def _names_path(opts: BatchOptions) -> Path:
+    """Where a tree run keeps the names it gave (as `<this>.partial`, gone when the run ends)."""
+    out = Path(opts.output.rstrip("/"))  # type: ignore[union-attr]
+    return out.with_name(out.name + ".names")
+
+
 def run_batch(
     sources: list[Source],
     cleaner: Cleaner,
@@ -386,7 +406,8 @@ def run_batch(
     fp = _fingerprint(sources, opts, cleaner)
     stats = Stats()
     skip = 0
-    out_at = err_at = None
+    out_at = err_at = names_at = None
+    state = None
     if progress_path is not None and progress_path.exists():
         state = json.loads(progress_path.read_text())
         if not opts.resume:
@@ -397,7 +418,11 @@ def run_batch(
                              "rerun it with the same ones, or without --resume to start over")
         else:
             skip, out_at, err_at = state["done"], state.get("out_bytes"), state.get("err_bytes")
-            for path, at in ((Path(str(opts.output) + ".partial"), out_at), (Path(str(errors_path) + ".partial"), err_at)):
+            names_at = state.get("names_bytes")
+            cut = [(Path(str(opts.output) + ".partial"), out_at), (Path(str(errors_path) + ".partial"), err_at)]
+            if mode == "tree":
+                cut.append((Path(str(_names_path(opts)) + ".partial"), names_at))
+            for path, at in cut:
                 if at is not None and (not path.exists() or path.stat().st_size < at):
                     raise InputError(f"{path}: shorter than its checkpoint ({at} bytes); run without --resume to start over")
             stats = Stats.from_dict(state["stats"])
@@ -405,11 +430,19 @@ def run_batch(
     elif opts.resume and opts.output not in (None, "-") and Path(opts.output).exists() and mode == "jsonl":
         warn(f"cleaner: {opts.output} is already complete; nothing to resume")
         return RunResult(stats, 0.0, output=opts.output)
+    if progress_path is not None:
+        # What a run killed inside an atomic write left behind: its progress file's temporary
+        # copy and, when it wrote a tree, temporary files in the tree.
+        remove_stale_temps(progress_path.parent, prefix=f".{progress_path.name}.")
+        if mode == "tree" and state is not None:
+            remove_stale_temps(opts.output, recursive=True)  # type: ignore[arg-type]
 
     out_file = ResumableFile(opts.output, resume_at=out_at) if mode == "jsonl" else None  # type: ignore[arg-type]
     err_file = ResumableFile(errors_path, resume_at=err_at) if errors_path is not None else None
+    names = None
     if mode == "tree":
         Path(opts.output).mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
+        names = _TreeNames(ResumableFile(_names_path(opts), resume_at=names_at))
 
     whole_files = all(s.kind in ("text", "html") for s in sources)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -442,7 +475,6 @@ def run_batch(
 
     done = skip
     shown_errors = 0
-    names = _TreeNames()
     last_ck = time.perf_counter()
 
     def checkpoint() -> None:
@@ -452,9 +484,11 @@ def run_batch(
             "fingerprint": fp, "done": done, "stats": stats.to_dict(),
             "out_bytes": out_file.durable() if out_file else None,
             "err_bytes": err_file.durable() if err_file else None,
+            "names_bytes": names.log.durable() if names else None,
         }
         atomic_write_text(progress_path, json.dumps(state) + "\n")
 
+    checkpoint()  # from the start, so that a run killed before its first batch is known as such
     interrupted = False
     aborted = ""
     try:
@@ -466,7 +500,7 @@ def run_batch(
             for text in res.display:
                 emit(text)
             for name, line, text, meta in res.tree:
-                unique = names.claim(name, line)
+                unique = names.claim(name, line)  # type: ignore[union-attr]
                 if unique != name:
                     warn(f"cleaner: {name}: id used by an earlier record of the same file; "
                          f"record {line} written as {unique}")
@@ -512,6 +546,8 @@ def run_batch(
             out_file.close()
         if err_file:
             err_file.close()
+        if names:
+            names.log.close()
         if aborted:
             raise BatchAborted(aborted)
         return RunResult(stats, seconds, interrupted=True, output=opts.output)
@@ -524,6 +560,8 @@ def run_batch(
     if err_file is not None:
         p = err_file.finish(keep_empty=False)
         errors_written = str(p) if p else None
+    if names:
+        names.log.discard()
     if progress_path is not None and progress_path.exists():
         progress_path.unlink()
     report = stats.to_dict()

@@ -233,6 +233,46 @@ def test_killed_run_resumes_with_every_document_exactly_once(tmp_path, how):
     assert not progress.exists() and not (tmp_path / "out.jsonl.gz.partial").exists()
 
 
+def _tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_killed_tree_run_with_repeated_ids_resumes_with_the_same_names(tmp_path):
+    # Every id repeats all through the feed (re-crawled pages): a repeat is named `<id>~<line>`.
+    # A resumed run must name each record as the uninterrupted run does, whatever was named
+    # before the kill, so that no file is overwritten by another record or written twice.
+    recs = _records(4000)
+    for i, r in enumerate(recs):
+        r["id"] = f"page-{i % 40:02d}"
+    src = tmp_path / "feed.jsonl.gz"
+    _write_jsonl_gz(src, recs)
+    whole = tmp_path / "whole"
+    res = subprocess.run(_cli(str(src), "-o", str(whole), "--jobs", "2", "--quiet"), env=_env(),
+                         capture_output=True, timeout=600)
+    assert res.returncode == 0, res.stderr.decode()
+    expected = _tree(whole)
+    assert len(expected) == 2 * len(recs)
+    assert "feed/page-00.txt" in expected and "feed/page-00~41.txt" in expected
+
+    out = tmp_path / "out"
+    progress = tmp_path / "out.progress.json"
+    args = _cli(str(src), "-o", str(out), "--jobs", "2", "--quiet")
+    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    _wait_for_checkpoint(proc, progress)
+    time.sleep(0.3)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = subprocess.run(args + ["--resume"], env=_env(), capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"resuming after" in done.stderr
+    got = _tree(out)
+    assert sorted(got) == sorted(expected), (set(got) ^ set(expected))  # none missing, none extra
+    assert got == expected  # and each holds its own record
+    assert not progress.exists() and not list(tmp_path.glob("out.*"))  # no state left behind
+
+
 def test_resume_refuses_other_inputs(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in _records(5)))
