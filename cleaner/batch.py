@@ -250,15 +250,41 @@ def process_batch(items: list[Item]) -> BatchOut:
 # ---------------------------------------------------------------- main side
 
 
-def _fingerprint(sources: list[Source], opts: BatchOptions, cleaner: Cleaner) -> str:
-    """What must be the same for a resume to continue a run: inputs, fields and rules."""
-    h = hashlib.sha256()
-    for s in sources:
-        h.update(f"{s.path}\0{s.size}\0".encode())
-    h.update(repr((opts.output, opts.text_field, opts.id_field, opts.url_field, opts.url, opts.site,
-                   opts.format, opts.with_removed, opts.max_doc_bytes)).encode())
-    h.update(repr(getattr(cleaner, "_rules_arg", None)).encode())
-    return h.hexdigest()
+# The options a resumed run must share with the interrupted one, by the names the CLI gives them.
+_RESUME_OPTIONS = {
+    "output": "-o", "errors": "--errors", "text_field": "--text-field", "id_field": "--id-field",
+    "url_field": "--url-field", "url": "--url", "site": "--site", "format": "--format",
+    "with_removed": "--removed", "max_doc_bytes": "--max-doc-bytes",
+}
+
+
+def _run_identity(sources: list[Source], opts: BatchOptions, cleaner: Cleaner) -> dict[str, str]:
+    """What must be the same for a resume to continue a run: the inputs, options and rules.
+
+    Each part is kept apart (options by their CLI names, the input files and the rule files'
+    texts as digests), so that a refused resume can say which one differs.
+    """
+    from .ruleset.loader import default_rules_dir
+    from .ruleset.snapshot import snapshot
+
+    def digest(parts: list[str]) -> str:
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+    ident = {flag: repr(getattr(opts, name)) for name, flag in _RESUME_OPTIONS.items()}
+    ident["the input files (names or sizes)"] = digest([f"{s.path}\0{s.size}" for s in sources])
+    rules: list[Any] = [default_rules_dir()] if getattr(cleaner, "_defaults", True) else []
+    extra = getattr(cleaner, "_rules_arg", None)
+    if extra is not None:
+        rules += [extra] if isinstance(extra, (str, Path)) else list(extra)
+    ident["the rule files"] = digest([f"{t.path}\0{t.text}" for t in snapshot(rules)])
+    return ident
+
+
+def _differences(saved: Any, now: dict[str, str]) -> list[str]:
+    """What differs between an interrupted run's identity and this run's (all, if unreadable)."""
+    if not isinstance(saved, dict):
+        return ["the version of cleaner that wrote its progress file"]
+    return [k for k, v in now.items() if saved.get(k) != v]
 
 
 def _items(sources: list[Source], max_bytes: int, skip: int, where: list[Any]) -> Iterator[Item]:
@@ -386,6 +412,27 @@ def state_paths(opts: BatchOptions) -> tuple[Path | None, Path | None]:
     return errors, out.with_name(out.name + ".progress.json")
 
 
+def _complete(opts: BatchOptions) -> bool:
+    """True when `opts.output` was written by a run that finished (it has no progress file)."""
+    if opts.mode == "jsonl":
+        return Path(opts.output).exists()  # type: ignore[arg-type]
+    if opts.mode == "tree":
+        return Path(opts.output).is_dir() and any(Path(opts.output).iterdir())  # type: ignore[arg-type]
+    return False
+
+
+def _finish(opts: BatchOptions, state: dict[str, Any], errors_path: Path | None, progress_path: Path) -> None:
+    """Do what a run killed after its last batch left undone: put its partial files in place."""
+    outputs = [(opts.output if opts.mode == "jsonl" else None, state.get("out_bytes"), True),
+               (errors_path, state.get("err_bytes"), False)]
+    for path, at, keep_empty in outputs:
+        if path is not None and at is not None and Path(f"{path}.partial").exists():
+            ResumableFile(path, resume_at=at).finish(keep_empty=keep_empty)
+    if opts.mode == "tree":
+        Path(f"{_names_path(opts)}.partial").unlink(missing_ok=True)
+    progress_path.unlink()
+
+
 def _names_path(opts: BatchOptions) -> Path:
     """Where a tree run keeps the names it gave (as `<this>.partial`, gone when the run ends)."""
     out = Path(opts.output.rstrip("/"))  # type: ignore[union-attr]
@@ -402,20 +449,36 @@ def run_batch(
 ) -> RunResult:
     """Clean every document of `sources` as `opts` says; returns the counts (and writes the report)."""
     mode = opts.mode
+    if opts.resume and mode in ("text", "stdout-jsonl"):
+        raise InputError("--resume needs an output file or folder (-o) to continue")
+    if opts.resume and any(s.path == "-" for s in sources):
+        raise InputError("--resume cannot continue a run that reads standard input: what was read "
+                         "cannot be read again or checked to be the same; save it to a file first")
     errors_path, progress_path = state_paths(opts)
-    fp = _fingerprint(sources, opts, cleaner)
+    ident = _run_identity(sources, opts, cleaner)
     stats = Stats()
     skip = 0
     out_at = err_at = names_at = None
     state = None
     if progress_path is not None and progress_path.exists():
-        state = json.loads(progress_path.read_text())
+        try:
+            state = json.loads(progress_path.read_text(encoding="utf-8"))
+        except (ValueError, OSError) as e:
+            if opts.resume:
+                raise InputError(f"{progress_path}: cannot read it ({e}); run without --resume to start over") from None
+            state = {}
         if not opts.resume:
             warn(f"cleaner: {opts.output}: an earlier run was interrupted; starting over (use --resume to continue it)")
             progress_path.unlink()  # its offsets describe files this run is about to rewrite
-        elif state.get("fingerprint") != fp:
-            raise InputError(f"{progress_path}: the interrupted run had other inputs or options; "
-                             "rerun it with the same ones, or without --resume to start over")
+        elif differ := _differences(state.get("run"), ident):
+            raise InputError(f"{progress_path}: the interrupted run had other inputs or options "
+                             f"(not the same: {', '.join(differ)}); rerun it with the same ones, "
+                             "or without --resume to start over")
+        elif state.get("finished"):
+            _finish(opts, state, errors_path, progress_path)
+            warn(f"cleaner: {opts.output} is already complete; nothing to resume")
+            errors_file = str(errors_path) if errors_path is not None and errors_path.exists() else None
+            return RunResult(Stats.from_dict(state["stats"]), 0.0, output=opts.output, errors_file=errors_file)
         else:
             skip, out_at, err_at = state["done"], state.get("out_bytes"), state.get("err_bytes")
             names_at = state.get("names_bytes")
@@ -427,9 +490,11 @@ def run_batch(
                     raise InputError(f"{path}: shorter than its checkpoint ({at} bytes); run without --resume to start over")
             stats = Stats.from_dict(state["stats"])
             warn(f"cleaner: resuming after {skip} item(s)")
-    elif opts.resume and opts.output not in (None, "-") and Path(opts.output).exists() and mode == "jsonl":
+    elif opts.resume and _complete(opts):
         warn(f"cleaner: {opts.output} is already complete; nothing to resume")
         return RunResult(stats, 0.0, output=opts.output)
+    elif opts.resume:
+        warn(f"cleaner: {opts.output}: no interrupted run to resume; starting")
     if progress_path is not None:
         # What a run killed inside an atomic write left behind: its progress file's temporary
         # copy and, when it wrote a tree, temporary files in the tree.
@@ -481,13 +546,15 @@ def run_batch(
         if progress_path is None:
             return
         state = {
-            "fingerprint": fp, "done": done, "stats": stats.to_dict(),
+            "run": ident, "done": done, "stats": stats.to_dict(),
             "out_bytes": out_file.durable() if out_file else None,
             "err_bytes": err_file.durable() if err_file else None,
             "names_bytes": names.log.durable() if names else None,
+            "finished": finished,
         }
         atomic_write_text(progress_path, json.dumps(state) + "\n")
 
+    finished = False
     checkpoint()  # from the start, so that a run killed before its first batch is known as such
     interrupted = False
     aborted = ""
@@ -554,6 +621,8 @@ def run_batch(
 
     if shown_errors > 20:
         warn(f"cleaner: ... and {shown_errors - 20} more error(s)")
+    finished = True
+    checkpoint()  # a kill during the renames below leaves them for --resume to finish
     if out_file is not None:
         out_file.finish()
     errors_written = None

@@ -70,6 +70,7 @@ class Source:
     compression: str | None = None
     size: int = 0
     tree: str = ""  # its name in the output tree, without extension (set by tree_names)
+    error: str | None = None  # kind "unreadable": why (read as one error item)
 
 
 def classify(name: str) -> tuple[str | None, str | None]:
@@ -122,13 +123,7 @@ def find_sources(paths: Iterable[str | Path], globs: Iterable[str] = ()) -> list
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                rel = f.relative_to(path).as_posix()
-                if any(part.startswith(".") for part in f.relative_to(path).parts):
-                    continue
-                kind, comp = classify(f.name)
-                if kind and f.is_file() and _matches(rel, globs):
-                    out.append(Source(str(f), rel, kind, comp, f.stat().st_size))
+            out.extend(_folder_sources(path, globs))
         elif path.is_file():
             kind, comp = classify(path.name)
             out.append(Source(str(path), path.name, kind or "text", comp, path.stat().st_size))
@@ -136,6 +131,36 @@ def find_sources(paths: Iterable[str | Path], globs: Iterable[str] = ()) -> list
             raise InputError(f"no such file or folder: {p}")
     tree_names(out)
     return out
+
+
+def _folder_sources(root: Path, globs: list[str]) -> list[Source]:
+    """The files cleaner reads under `root` (hidden ones skipped), in path order.
+
+    A folder that cannot be listed (no read permission) becomes a source of kind "unreadable",
+    which reads as one error: its documents are reported missing, never silently skipped.
+    """
+    found: list[Source] = []
+
+    def unreadable(e: OSError) -> None:
+        where = Path(e.filename or root)
+        rel = where.relative_to(root).as_posix() if where != root else where.name
+        found.append(Source(str(where), rel, "unreadable", error=f"cannot read folder: {e.strerror or e}"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            f = Path(folder, name)
+            rel = f.relative_to(root).as_posix()
+            kind, comp = classify(name)
+            if name.startswith(".") or not kind or not _matches(rel, globs):
+                continue
+            try:
+                if f.is_file():
+                    found.append(Source(str(f), rel, kind, comp, f.stat().st_size))
+            except OSError:  # gone since the folder was listed: reading it reports the error
+                found.append(Source(str(f), rel, kind, comp))
+    found.sort(key=lambda s: Path(s.path).parts)
+    return found
 
 
 def _strip(name: str, suffix: str | None) -> str:
@@ -306,6 +331,8 @@ def read_json(src: Source, max_bytes: int) -> Iterator[Item]:
     if len(data) > max_bytes:
         yield Item(src.path, 1, None, "record", error=f"JSON file too large: over {max_bytes} bytes (limit --max-doc-bytes)")
         return
+    if not data.strip():
+        return  # an empty file holds no records (as an empty JSON-lines file)
     try:
         obj = json.loads(decode(data))
     except (ValueError, InputError) as e:
@@ -388,6 +415,8 @@ def read_source(src: Source, max_bytes: int = DEFAULT_MAX_DOC_BYTES, pos: list[i
                 yield item
         elif src.kind == "stdin":
             yield from read_stdin(src, max_bytes)
+        elif src.kind == "unreadable":
+            yield Item(src.path, 1, None, error=src.error)
         else:
             yield from read_whole(src, max_bytes)
     except (OSError, EOFError, ValueError, InputError) as e:
