@@ -202,6 +202,25 @@ def _wait_for_checkpoint(proc: subprocess.Popen, progress: Path, timeout: float 
     pytest.fail("no checkpoint written")
 
 
+def _start(args: list[str], progress: Path) -> subprocess.Popen:
+    """Start a run in its own process group; return once it has checkpointed some work."""
+    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    _wait_for_checkpoint(proc, progress)
+    return proc
+
+
+def _interrupt_mid_run(args: list[str], progress: Path, how: str) -> None:
+    proc = _start(args, progress)
+    time.sleep(0.3)  # land somewhere past the checkpoint, mid-batch
+    if how == "SIGKILL":
+        os.killpg(proc.pid, signal.SIGKILL)  # the whole process group: main and workers
+        proc.wait()
+    else:
+        os.kill(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the main process
+        assert proc.wait(timeout=60) == 130, proc.stderr.read().decode()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
 def test_killed_run_resumes_with_every_document_exactly_once(tmp_path, how):
@@ -211,16 +230,7 @@ def test_killed_run_resumes_with_every_document_exactly_once(tmp_path, how):
     out = tmp_path / "out.jsonl.gz"
     progress = tmp_path / "out.jsonl.gz.progress.json"
     args = _cli(str(src), "-o", str(out), "--jobs", "2", "--quiet")
-    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    _wait_for_checkpoint(proc, progress)
-    time.sleep(0.3)  # land somewhere past the checkpoint, mid-batch
-    if how == "SIGKILL":
-        os.killpg(proc.pid, signal.SIGKILL)  # the whole process group: main and workers
-        proc.wait()
-    else:
-        os.kill(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the main process
-        assert proc.wait(timeout=60) == 130, proc.stderr.read().decode()
+    _interrupt_mid_run(args, progress, how)
     assert not out.exists(), "the output must not look complete after an interruption"
     assert (tmp_path / "out.jsonl.gz.partial").exists() and progress.exists()
 
@@ -258,12 +268,7 @@ def test_killed_tree_run_with_repeated_ids_resumes_with_the_same_names(tmp_path)
     out = tmp_path / "out"
     progress = tmp_path / "out.progress.json"
     args = _cli(str(src), "-o", str(out), "--jobs", "2", "--quiet")
-    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    _wait_for_checkpoint(proc, progress)
-    time.sleep(0.3)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    _interrupt_mid_run(args, progress, "SIGKILL")
     done = subprocess.run(args + ["--resume"], env=_env(), capture_output=True, timeout=600)
     assert done.returncode == 0, done.stderr.decode()
     assert b"resuming after" in done.stderr
@@ -339,9 +344,7 @@ def test_dead_worker_stops_the_run_resumably(tmp_path):
     _write_jsonl_gz(src, recs)
     out = tmp_path / "out.jsonl.gz"
     args = _cli(str(src), "-o", str(out), "--jobs", "2", "--quiet")
-    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    _wait_for_checkpoint(proc, tmp_path / "out.jsonl.gz.progress.json")
+    proc = _start(args, tmp_path / "out.jsonl.gz.progress.json")
     workers = psutil.Process(proc.pid).children()
     assert workers
     workers[0].kill()  # as the kernel's OOM killer would

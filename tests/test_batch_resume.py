@@ -18,7 +18,7 @@ from cleaner import Cleaner, batch
 from cleaner.batch import BatchOptions, run_batch
 from cleaner.io.readers import find_sources
 from cli import app
-from tests.test_batch import ARTICLE, _read_jsonl, _records, _write_jsonl_gz
+from tests.test_batch import ARTICLE, _read_jsonl, _records, _tree, _write_jsonl_gz
 
 runner = CliRunner()
 
@@ -47,21 +47,25 @@ def _feed(tmp_path: Path, n: int = 150) -> tuple[Path, list[dict]]:
     return src, recs
 
 
-def _tree(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+def _interrupted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str,
+                 batches: int = 1) -> tuple[Path, list[dict], Path, list[str]]:
+    """A run of `_feed` to `output` stopped by Ctrl-C after `batches` batches: (input, its
+    records, output, the arguments that ran it)."""
+    src, recs = _feed(tmp_path)
+    out = tmp_path / output
+    args = ["clean", str(src), "-o", str(out), "--jobs", "1"]
+    with monkeypatch.context() as m:
+        _interrupt_after(m, batches)
+        res = runner.invoke(app, args)
+    assert res.exit_code == 130, res.output
+    return src, recs, out, args
 
 
 @pytest.mark.parametrize("output", ["out.jsonl.gz", "out"])
 def test_interrupted_run_resumed_twice(tmp_path, monkeypatch, output):
-    src, recs = _feed(tmp_path)
+    src, recs, out, args = _interrupted(tmp_path, monkeypatch, output, batches=2)
     whole = tmp_path / ("whole" + output[3:])
     assert runner.invoke(app, ["clean", str(src), "-o", str(whole), "--jobs", "1"]).exit_code == 0
-    out = tmp_path / output
-    args = ["clean", str(src), "-o", str(out), "--jobs", "1"]
-    with monkeypatch.context() as m:
-        _interrupt_after(m, 2)
-        res = runner.invoke(app, args)
-    assert res.exit_code == 130, res.output
     assert json.loads((tmp_path / f"{output}.progress.json").read_text())["done"] == 128
 
     res = runner.invoke(app, [*args, "--resume"])
@@ -79,12 +83,7 @@ def test_interrupted_run_resumed_twice(tmp_path, monkeypatch, output):
 
 
 def test_resume_with_other_options_is_refused_naming_them(tmp_path, monkeypatch):
-    src, _ = _feed(tmp_path)
-    out = tmp_path / "out.jsonl"
-    args = ["clean", str(src), "-o", str(out), "--jobs", "1"]
-    with monkeypatch.context() as m:
-        _interrupt_after(m, 1)
-        assert runner.invoke(app, args).exit_code == 130
+    src, _, _, args = _interrupted(tmp_path, monkeypatch, "out.jsonl")
     res = runner.invoke(app, [*args, "--resume", "--text-field", "body", "--site", "example.com"])
     assert res.exit_code == 2
     assert "not the same: --text-field, --site" in res.output
@@ -108,12 +107,7 @@ def test_resume_from_stdin_is_refused(tmp_path):
 
 
 def test_resume_sweeps_only_its_own_temporary_files(tmp_path, monkeypatch):
-    src, _ = _feed(tmp_path)
-    out = tmp_path / "out"
-    args = ["clean", str(src), "-o", str(out), "--jobs", "1"]
-    with monkeypatch.context() as m:
-        _interrupt_after(m, 1)
-        assert runner.invoke(app, args).exit_code == 130
+    _, _, out, args = _interrupted(tmp_path, monkeypatch, "out")
     # What a kill -9 inside an atomic write leaves, beside a user's own file of a like name.
     stale = out / "feed" / ".page-3~11.txt.k2j4_x9a.cleaner.tmp"
     stale.write_text("half")

@@ -62,7 +62,10 @@ class Item:
 
 @dataclass
 class Source:
-    """An input file: where it is, how to name it in the output tree, which reader reads it."""
+    """An input file: where it is, how to name it in the output tree, which reader reads it.
+
+    Made by `find_sources`, which also gives each its `tree` name (no two sources share one).
+    """
 
     path: str  # local path, fsspec URL, or "-" for stdin
     rel: str  # path relative to its input root (for the mirrored tree)
@@ -261,16 +264,12 @@ def open_source(src: Source) -> tuple[IO[bytes], _Counting]:
 _SAFE_NAME = re.compile(r"^[\w.\-]{1,120}$")
 
 
-def _record_rel(src: Source, n: int, doc_id: Any) -> str:
-    """Name of a record from a multi-document file in the mirrored tree: <file stem>/<id or n>."""
-    stem = src.tree
-    if not stem:
-        stem = src.rel
-        for suf in (src.compression or "", ".jsonl", ".ndjson", ".json", ".warc"):
-            if suf and stem.lower().endswith(suf):
-                stem = stem[: -len(suf)]
-    name = str(doc_id) if doc_id is not None and _SAFE_NAME.match(str(doc_id)) else f"{n:08d}"
-    return f"{stem}/{name}"
+def _record_rel(src: Source, n: int) -> str:
+    """Name of a record from a multi-document file in the mirrored tree: <file's tree name>/<n>.
+
+    `parse_record` puts the record's id in place of the number when it makes a safe file name.
+    """
+    return f"{src.tree}/{n:08d}"
 
 
 def read_jsonl(src: Source, max_bytes: int, stream: IO[bytes] | None = None,
@@ -294,12 +293,12 @@ def read_jsonl(src: Source, max_bytes: int, stream: IO[bytes] | None = None,
                 skipped += len(chunk)
                 if not chunk or chunk.endswith(b"\n"):
                     break
-            yield Item(src.path, n, None, "record", rel=_record_rel(src, n, None),
+            yield Item(src.path, n, None, "record", rel=_record_rel(src, n),
                        error=f"line too long: {skipped} bytes (limit --max-doc-bytes {max_bytes})")
             continue
         if not line.strip():
             continue
-        yield Item(src.path, n, line, "record", rel=_record_rel(src, n, None))
+        yield Item(src.path, n, line, "record", rel=_record_rel(src, n))
 
 
 def read_whole(src: Source, max_bytes: int) -> Iterator[Item]:
@@ -308,7 +307,7 @@ def read_whole(src: Source, max_bytes: int) -> Iterator[Item]:
     rel = src.rel
     if src.compression and rel.lower().endswith(src.compression):
         rel = rel[: -len(src.compression)]
-    tree = src.tree or os.path.splitext(rel)[0] or rel
+    tree = src.tree
     if src.size > max_bytes and not src.compression:
         yield Item(src.path, 1, None, format=fmt, rel=rel, tree=tree,
                    error=f"document too large: {src.size} bytes (limit --max-doc-bytes {max_bytes})")
@@ -336,11 +335,11 @@ def read_json(src: Source, max_bytes: int) -> Iterator[Item]:
     try:
         obj = json.loads(decode(data))
     except (ValueError, InputError) as e:
-        yield Item(src.path, 1, None, "record", rel=_record_rel(src, 1, None), error=f"malformed JSON: {e}")
+        yield Item(src.path, 1, None, "record", rel=_record_rel(src, 1), error=f"malformed JSON: {e}")
         return
     records = obj if isinstance(obj, list) else [obj]
     for n, rec in enumerate(records, 1):
-        item = Item(src.path, n, None, "record", rel=_record_rel(src, n, None), unit="record" if isinstance(obj, list) else "line")
+        item = Item(src.path, n, None, "record", rel=_record_rel(src, n), unit="record" if isinstance(obj, list) else "line")
         if isinstance(rec, Mapping):
             item.fields = dict(rec)
         else:
@@ -368,7 +367,7 @@ def read_warc(src: Source, max_bytes: int) -> Iterator[Item]:
             rid = rec.rec_headers.get_header("WARC-Record-ID")
             data = rec.content_stream().read(max_bytes + 1)
             item = Item(src.path, n, data, format="html", url=url, id=rid,
-                        rel=_record_rel(src, n, None), unit="record")
+                        rel=_record_rel(src, n), unit="record")
             if len(data) > max_bytes:
                 item.data, item.error = None, f"record too large: over {max_bytes} bytes (limit --max-doc-bytes)"
             yield item
