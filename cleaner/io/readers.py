@@ -234,6 +234,58 @@ class _Counting(io.RawIOBase):
         super().close()
 
 
+class _Zstd(io.RawIOBase):
+    """A zstd stream of one or more frames, decompressed; one cut off inside a frame raises
+    EOFError at its end, as a truncated gzip does (zstandard's `stream_reader` ends quietly there,
+    and the documents cut off would be lost unreported).
+
+    Compressed bytes go in a small chunk at a time, so that even a stream that decompresses a
+    thousandfold yields a bounded amount at once.
+    """
+
+    CHUNK = 8192
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        import zstandard
+
+        self.raw = raw
+        self._new = zstandard.ZstdDecompressor().decompressobj
+        self._d = self._new()
+        self._in_frame = False  # the current frame has begun and not ended
+        self._out = b""
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while self._at >= len(self._out):
+            chunk = self.raw.read(self.CHUNK)
+            if not chunk:
+                if self._in_frame:
+                    raise EOFError("zstd stream cut off inside a frame (truncated file)")
+                return 0
+            self._out, self._at = self._decompress(chunk), 0
+        n = min(len(b), len(self._out) - self._at)
+        b[:n] = self._out[self._at:self._at + n]
+        self._at += n
+        return n
+
+    def _decompress(self, chunk: bytes) -> bytes:
+        out = []
+        while chunk:
+            if self._d.eof:
+                self._d = self._new()
+            out.append(self._d.decompress(chunk))
+            self._in_frame = not self._d.eof
+            chunk = self._d.unused_data if self._d.eof else b""
+        return b"".join(out)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
 def _open_raw(src: Source) -> IO[bytes]:
     if src.path == "-":
         return sys.stdin.buffer
@@ -251,9 +303,7 @@ def open_source(src: Source) -> tuple[IO[bytes], _Counting]:
     if src.compression == ".gz":
         return gzip.GzipFile(fileobj=raw, mode="rb"), counter  # type: ignore[return-value]
     if src.compression == ".zst":
-        import zstandard
-
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)), counter  # type: ignore[arg-type]
+        return io.BufferedReader(_Zstd(raw), buffer_size=1 << 20), counter
     if src.compression == ".bz2":
         import bz2
 
@@ -418,9 +468,10 @@ def read_source(src: Source, max_bytes: int = DEFAULT_MAX_DOC_BYTES, pos: list[i
             yield Item(src.path, 1, None, error=src.error)
         else:
             yield from read_whole(src, max_bytes)
-    except (OSError, EOFError, ValueError, InputError) as e:
-        # A truncated or corrupt gzip, a WARC that is not one, an unreadable file: the rest of
-        # this file is lost, the batch goes on with the next.
+    except Exception as e:  # noqa: BLE001
+        # A truncated or corrupt gzip, zstd or bz2 stream (zlib.error and ZstdError are not
+        # OSErrors), a WARC that is not one, an unreadable file: the rest of this file is lost,
+        # the batch goes on with the next.
         yield Item(src.path, n_seen + 1, None, "record", error=f"cannot read: {type(e).__name__}: {e}")
 
 
