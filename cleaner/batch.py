@@ -128,9 +128,10 @@ class _TreeNames:
     """Names given to records in the output tree: a repeated id gets `~<line>` added.
 
     Two records of one JSON-lines file with the same id (or an id equal to another record's
-    line-number name) would otherwise write the same file, and the first would be lost. Only an
-    8-byte digest of each name is kept, so memory stays small on a file of millions of records.
-    (`~` cannot occur in an id-derived name, so the new name is free.) The digests are also
+    line-number name, or one differing only in case) would otherwise write the same file, and
+    the first would be lost. Only an 8-byte digest of each name is kept, so memory stays small
+    on a file of millions of records. (`~` cannot occur in an id-derived name, so the new name
+    is free.) The digests are also
     appended to `log` (`<output>.names.partial`), checkpointed with the rest of the run's state:
     a resumed run reads back the names given before the interruption and so names every later
     record as an uninterrupted run would.
@@ -149,10 +150,10 @@ class _TreeNames:
         return hashlib.blake2b(name.encode("utf-8"), digest_size=cls.WIDTH).digest()
 
     def claim(self, name: str, line: int) -> str:
-        key = self._digest(name)
+        key = self._digest(name.lower())  # "ABC" and "abc" are one file on some file systems
         if key in self._seen:
             name = f"{name}~{line}"
-            key = self._digest(name)
+            key = self._digest(name.lower())
         self._seen.add(key)
         self.log.write(key)
         return name

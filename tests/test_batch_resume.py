@@ -213,3 +213,21 @@ def test_unreadable_progress_file_and_unwritable_output_are_clear_errors(tmp_pat
     (tmp_path / "a-file").write_text("")
     res = runner.invoke(app, ["clean", str(src), "-o", str(tmp_path / "a-file" / "out.jsonl")])
     assert res.exit_code == 1 and "cannot write:" in res.output and "Traceback" not in res.output
+
+
+def test_tree_names_from_ids_stay_in_their_folder_and_apart_in_any_case(tmp_path):
+    # "." would name the feed's folder itself (feed/. is feed, written as feed.txt beside it),
+    # ".." and ".x" hidden or odd files; "Page" and "page" are one file on some file systems.
+    recs = _records(6)
+    for r, i in zip(recs, [".", "..", ".hidden", "Page", "page", "ok"], strict=True):
+        r["id"] = i
+    src = tmp_path / "feed.jsonl.gz"
+    _write_jsonl_gz(src, recs)
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["clean", str(src), "-o", str(out), "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt")) == [
+        "feed/00000001.txt", "feed/00000002.txt", "feed/00000003.txt",
+        "feed/Page.txt", "feed/ok.txt", "feed/page~5.txt"]
+    assert json.loads((out / "feed" / "00000001.json").read_text())["id"] == "."
+

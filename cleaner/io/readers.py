@@ -311,7 +311,8 @@ def open_source(src: Source) -> tuple[IO[bytes], _Counting]:
     return raw, counter
 
 
-_SAFE_NAME = re.compile(r"^[\w.\-]{1,120}$")
+# An id usable as a file name as it is; not one starting with a dot (".", "..", hidden files).
+_SAFE_NAME = re.compile(r"^(?!\.)[\w.\-]{1,120}$")
 
 
 def _record_rel(src: Source, n: int) -> str:
