@@ -87,3 +87,12 @@ def test_record_without_text_field_is_refused(tmp_path):
 def test_missing_path_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         find_sources([tmp_path / "nope"])
+
+
+def test_byte_order_mark_opening_a_jsonl_file_is_no_error(tmp_path):
+    p = tmp_path / "excel-export.jsonl"
+    p.write_bytes(b'\xef\xbb\xbf{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n')
+    items = _items(p)
+    for it in items:
+        parse_record(it, "text", "id", "url")
+    assert [(it.id, it.fields["text"]) for it in items] == [("a", "one"), ("b", "two")]

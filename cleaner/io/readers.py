@@ -430,7 +430,7 @@ def read_stdin(src: Source, max_bytes: int) -> Iterator[Item]:
     if not hasattr(f, "peek"):
         f = io.BufferedReader(f)  # type: ignore[arg-type]
     peek = f.peek(64)[:64]
-    if peek.lstrip()[:1] == b"{":
+    if peek.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{":
         yield from read_jsonl(src, max_bytes, stream=f)
         return
     data = f.read(max_bytes + 1)
@@ -484,6 +484,7 @@ def parse_record(item: Item, text_field: str, id_field: str, url_field: str) -> 
             s = data.decode("utf-8")
         except UnicodeDecodeError:
             s = decode(data)  # legacy charset, or InputError
+        s = s.removeprefix("\ufeff")  # a byte-order mark opening the file (Windows tools write one)
         try:
             obj = json.loads(s)
         except ValueError as e:
