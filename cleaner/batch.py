@@ -440,6 +440,61 @@ def _names_path(opts: BatchOptions) -> Path:
     return out.with_name(out.name + ".names")
 
 
+@dataclass
+class _Start:
+    """Where a run starts: after `done` items of an interrupted run (with its counts and the
+    lengths to cut its partial files back to), or at the beginning."""
+
+    done: int = 0
+    stats: Stats = field(default_factory=Stats)
+    out_bytes: int | None = None
+    err_bytes: int | None = None
+    names_bytes: int | None = None
+    interrupted: bool = False  # an earlier run into this output was interrupted
+
+
+def _start(opts: BatchOptions, ident: dict[str, str], errors_path: Path | None,
+           progress_path: Path | None, warn: Callable[[str], None]) -> _Start | RunResult:
+    """Read what an interrupted run left (its progress file) and decide where this one starts;
+    a RunResult when there is nothing left to do. Raises InputError when --resume cannot go on."""
+    if progress_path is None or not progress_path.exists():
+        if opts.resume and _complete(opts):
+            warn(f"cleaner: {opts.output} is already complete; nothing to resume")
+            return RunResult(Stats(), 0.0, output=opts.output)
+        if opts.resume:
+            warn(f"cleaner: {opts.output}: no interrupted run to resume; starting")
+        return _Start()
+    try:
+        state = json.loads(progress_path.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as e:
+        if opts.resume:
+            raise InputError(f"{progress_path}: cannot read it ({e}); run without --resume to start over") from None
+        state = {}
+    if not opts.resume:
+        warn(f"cleaner: {opts.output}: an earlier run was interrupted; starting over (use --resume to continue it)")
+        progress_path.unlink()  # its offsets describe files this run is about to rewrite
+        return _Start(interrupted=True)
+    if differ := _differences(state.get("run"), ident):
+        raise InputError(f"{progress_path}: the interrupted run had other inputs or options "
+                         f"(not the same: {', '.join(differ)}); rerun it with the same ones, "
+                         "or without --resume to start over")
+    if state.get("finished"):
+        _finish(opts, state, errors_path, progress_path)
+        warn(f"cleaner: {opts.output} is already complete; nothing to resume")
+        errors_file = str(errors_path) if errors_path is not None and errors_path.exists() else None
+        return RunResult(Stats.from_dict(state["stats"]), 0.0, output=opts.output, errors_file=errors_file)
+    start = _Start(state["done"], Stats.from_dict(state["stats"]), state.get("out_bytes"),
+                   state.get("err_bytes"), state.get("names_bytes"), interrupted=True)
+    cut = [(Path(str(opts.output) + ".partial"), start.out_bytes), (Path(str(errors_path) + ".partial"), start.err_bytes)]
+    if opts.mode == "tree":
+        cut.append((Path(str(_names_path(opts)) + ".partial"), start.names_bytes))
+    for path, at in cut:
+        if at is not None and (not path.exists() or path.stat().st_size < at):
+            raise InputError(f"{path}: shorter than its checkpoint ({at} bytes); run without --resume to start over")
+    warn(f"cleaner: resuming after {start.done} item(s)")
+    return start
+
+
 def run_batch(
     sources: list[Source],
     cleaner: Cleaner,
@@ -457,58 +512,23 @@ def run_batch(
                          "cannot be read again or checked to be the same; save it to a file first")
     errors_path, progress_path = state_paths(opts)
     ident = _run_identity(sources, opts, cleaner)
-    stats = Stats()
-    skip = 0
-    out_at = err_at = names_at = None
-    state = None
-    if progress_path is not None and progress_path.exists():
-        try:
-            state = json.loads(progress_path.read_text(encoding="utf-8"))
-        except (ValueError, OSError) as e:
-            if opts.resume:
-                raise InputError(f"{progress_path}: cannot read it ({e}); run without --resume to start over") from None
-            state = {}
-        if not opts.resume:
-            warn(f"cleaner: {opts.output}: an earlier run was interrupted; starting over (use --resume to continue it)")
-            progress_path.unlink()  # its offsets describe files this run is about to rewrite
-        elif differ := _differences(state.get("run"), ident):
-            raise InputError(f"{progress_path}: the interrupted run had other inputs or options "
-                             f"(not the same: {', '.join(differ)}); rerun it with the same ones, "
-                             "or without --resume to start over")
-        elif state.get("finished"):
-            _finish(opts, state, errors_path, progress_path)
-            warn(f"cleaner: {opts.output} is already complete; nothing to resume")
-            errors_file = str(errors_path) if errors_path is not None and errors_path.exists() else None
-            return RunResult(Stats.from_dict(state["stats"]), 0.0, output=opts.output, errors_file=errors_file)
-        else:
-            skip, out_at, err_at = state["done"], state.get("out_bytes"), state.get("err_bytes")
-            names_at = state.get("names_bytes")
-            cut = [(Path(str(opts.output) + ".partial"), out_at), (Path(str(errors_path) + ".partial"), err_at)]
-            if mode == "tree":
-                cut.append((Path(str(_names_path(opts)) + ".partial"), names_at))
-            for path, at in cut:
-                if at is not None and (not path.exists() or path.stat().st_size < at):
-                    raise InputError(f"{path}: shorter than its checkpoint ({at} bytes); run without --resume to start over")
-            stats = Stats.from_dict(state["stats"])
-            warn(f"cleaner: resuming after {skip} item(s)")
-    elif opts.resume and _complete(opts):
-        warn(f"cleaner: {opts.output} is already complete; nothing to resume")
-        return RunResult(stats, 0.0, output=opts.output)
-    elif opts.resume:
-        warn(f"cleaner: {opts.output}: no interrupted run to resume; starting")
+    start = _start(opts, ident, errors_path, progress_path, warn)
+    if isinstance(start, RunResult):
+        return start
+    skip, stats = start.done, start.stats
     if progress_path is not None:
         # What a run killed inside an atomic write left behind: its progress file's temporary
         # copy and, when it wrote a tree, temporary files in the tree.
         remove_stale_temps(progress_path.parent, prefix=f".{progress_path.name}.")
-        if mode == "tree" and state is not None:
+        if mode == "tree" and start.interrupted:
             remove_stale_temps(opts.output, recursive=True)  # type: ignore[arg-type]
 
-    out_file = ResumableFile(opts.output, resume_at=out_at) if mode == "jsonl" else None  # type: ignore[arg-type]
-    err_file = ResumableFile(errors_path, resume_at=err_at) if errors_path is not None else None
+    out_file = ResumableFile(opts.output, resume_at=start.out_bytes) if mode == "jsonl" else None  # type: ignore[arg-type]
+    err_file = ResumableFile(errors_path, resume_at=start.err_bytes) if errors_path is not None else None
     names = None
     if mode == "tree":
         Path(opts.output).mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
-        names = _TreeNames(ResumableFile(_names_path(opts), resume_at=names_at))
+        names = _TreeNames(ResumableFile(_names_path(opts), resume_at=start.names_bytes))
 
     whole_files = all(s.kind in ("text", "html") for s in sources)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -570,7 +590,7 @@ def run_batch(
             for name, line, text, meta in res.tree:
                 unique = names.claim(name, line)  # type: ignore[union-attr]
                 if unique != name:
-                    warn(f"cleaner: {name}: id used by an earlier record of the same file; "
+                    warn(f"cleaner: {name}: id used by an earlier record of the same file (case aside); "
                          f"record {line} written as {unique}")
                 write_tree_files(opts.output, unique, text, meta)  # type: ignore[arg-type]
             if res.errors:
