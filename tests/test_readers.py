@@ -96,3 +96,12 @@ def test_byte_order_mark_opening_a_jsonl_file_is_no_error(tmp_path):
     for it in items:
         parse_record(it, "text", "id", "url")
     assert [(it.id, it.fields["text"]) for it in items] == [("a", "one"), ("b", "two")]
+
+
+def test_a_file_given_twice_is_read_once(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("one")
+    (tmp_path / "in" / "b.txt").write_text("two")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "in" / "b.txt")
+    sources = find_sources([tmp_path / "in", tmp_path / "in" / "a.txt", tmp_path / "link.txt"])
+    assert [s.rel for s in sources] == ["a.txt", "b.txt"]

@@ -111,7 +111,8 @@ def find_sources(paths: Iterable[str | Path], globs: Iterable[str] = ()) -> list
     """Every readable file given or found (recursively, sorted) in the given folders.
 
     A file named explicitly is read whatever its suffix (as text when unknown); files found in a
-    folder are kept when cleaner reads their format and they match a `--glob`, if any.
+    folder are kept when cleaner reads their format and they match a `--glob`, if any. A file
+    given twice (`in/ in/a.txt`, or a link to it) is read once, where it first comes.
     Raises InputError for a path that does not exist.
     """
     globs = list(globs)
@@ -132,7 +133,20 @@ def find_sources(paths: Iterable[str | Path], globs: Iterable[str] = ()) -> list
             out.append(Source(str(path), path.name, kind or "text", comp, path.stat().st_size))
         else:
             raise InputError(f"no such file or folder: {p}")
+    out = _once(out)
     tree_names(out)
+    return out
+
+
+def _once(sources: list[Source]) -> list[Source]:
+    """The sources without a second copy of a local file (same file by its real path)."""
+    seen: set[str] = set()
+    out = []
+    for s in sources:
+        key = s.path if s.path == "-" or _is_url(s.path) or s.kind == "unreadable" else os.path.realpath(s.path)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
     return out
 
 
