@@ -85,6 +85,8 @@ def clean(
         _die("interrupted; run again with --resume to continue", 130)
     except CleanerError as e:
         _die(str(e))
+    except OSError as e:  # writing the output: a folder that cannot be written, a full disk
+        _die(f"cannot write: {e}", 1)
     st = res.stats
     if res.interrupted:
         hint = "; run again with --resume to continue" if output not in (None, "-") else ""

@@ -11,7 +11,8 @@ Resume: JSON-lines outputs and the errors file are written as `<name>.partial`; 
 items are done and the byte length of each file at that point. A run killed at any moment (Ctrl-C
 or kill -9) is continued with `resume=True`: the partial files are cut back to the recorded
 lengths and reading skips the finished items, so no document is lost or written twice. A
-mirrored tree output needs no cutting: each file in it is written atomically.
+mirrored tree output needs no cutting (each file in it is written atomically), but the names it
+gave to records are kept the same way (`_TreeNames`), so a resumed run names the rest alike.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .io.writers import (
     ResumableFile,
     atomic_write_text,
     compress_member,
+    remove_stale_temps,
     render_tree_record,
     write_tree_files,
     write_tree_record,
@@ -123,24 +125,37 @@ class BatchOut:
 
 
 class _TreeNames:
-    """Names given to records in the output tree this run: a repeated id gets `~<line>` added.
+    """Names given to records in the output tree: a repeated id gets `~<line>` added.
 
     Two records of one JSON-lines file with the same id (or an id equal to another record's
-    line-number name) would otherwise write the same file, and the first would be lost. Only a
-    hash of each name is kept, so memory stays small on a file of millions of records. (`~`
-    cannot occur in an id-derived name, so the new name is free.) A resumed run starts with no
-    names: a repeat of an id seen before the interruption is not caught.
+    line-number name, or one differing only in case) would otherwise write the same file, and
+    the first would be lost. Only an 8-byte digest of each name is kept, so memory stays small
+    on a file of millions of records. (`~` cannot occur in an id-derived name, so the new name
+    is free.) The digests are also
+    appended to `log` (`<output>.names.partial`), checkpointed with the rest of the run's state:
+    a resumed run reads back the names given before the interruption and so names every later
+    record as an uninterrupted run would.
     """
 
-    def __init__(self) -> None:
-        self._seen: set[int] = set()
+    WIDTH = 8
+
+    def __init__(self, log: ResumableFile) -> None:
+        self.log = log
+        with open(log.partial, "rb") as f:
+            known = f.read(log.written)
+        self._seen = {known[i:i + self.WIDTH] for i in range(0, len(known), self.WIDTH)}
+
+    @classmethod
+    def _digest(cls, name: str) -> bytes:
+        return hashlib.blake2b(name.encode("utf-8"), digest_size=cls.WIDTH).digest()
 
     def claim(self, name: str, line: int) -> str:
-        key = hash(name)
+        key = self._digest(name.lower())  # "ABC" and "abc" are one file on some file systems
         if key in self._seen:
             name = f"{name}~{line}"
-            key = hash(name)
+            key = self._digest(name.lower())
         self._seen.add(key)
+        self.log.write(key)
         return name
 
 
@@ -236,15 +251,41 @@ def process_batch(items: list[Item]) -> BatchOut:
 # ---------------------------------------------------------------- main side
 
 
-def _fingerprint(sources: list[Source], opts: BatchOptions, cleaner: Cleaner) -> str:
-    """What must be the same for a resume to continue a run: inputs, fields and rules."""
-    h = hashlib.sha256()
-    for s in sources:
-        h.update(f"{s.path}\0{s.size}\0".encode())
-    h.update(repr((opts.output, opts.text_field, opts.id_field, opts.url_field, opts.url, opts.site,
-                   opts.format, opts.with_removed, opts.max_doc_bytes)).encode())
-    h.update(repr(getattr(cleaner, "_rules_arg", None)).encode())
-    return h.hexdigest()
+# The options a resumed run must share with the interrupted one, by the names the CLI gives them.
+_RESUME_OPTIONS = {
+    "output": "-o", "errors": "--errors", "text_field": "--text-field", "id_field": "--id-field",
+    "url_field": "--url-field", "url": "--url", "site": "--site", "format": "--format",
+    "with_removed": "--removed", "max_doc_bytes": "--max-doc-bytes",
+}
+
+
+def _run_identity(sources: list[Source], opts: BatchOptions, cleaner: Cleaner) -> dict[str, str]:
+    """What must be the same for a resume to continue a run: the inputs, options and rules.
+
+    Each part is kept apart (options by their CLI names, the input files and the rule files'
+    texts as digests), so that a refused resume can say which one differs.
+    """
+    from .ruleset.loader import default_rules_dir
+    from .ruleset.snapshot import snapshot
+
+    def digest(parts: list[str]) -> str:
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+    ident = {flag: repr(getattr(opts, name)) for name, flag in _RESUME_OPTIONS.items()}
+    ident["the input files (names or sizes)"] = digest([f"{s.path}\0{s.size}" for s in sources])
+    rules: list[Any] = [default_rules_dir()] if getattr(cleaner, "_defaults", True) else []
+    extra = getattr(cleaner, "_rules_arg", None)
+    if extra is not None:
+        rules += [extra] if isinstance(extra, (str, Path)) else list(extra)
+    ident["the rule files"] = digest([f"{t.path}\0{t.text}" for t in snapshot(rules)])
+    return ident
+
+
+def _differences(saved: Any, now: dict[str, str]) -> list[str]:
+    """What differs between an interrupted run's identity and this run's (all, if unreadable)."""
+    if not isinstance(saved, dict):
+        return ["the version of cleaner that wrote its progress file"]
+    return [k for k, v in now.items() if saved.get(k) != v]
 
 
 def _items(sources: list[Source], max_bytes: int, skip: int, where: list[Any]) -> Iterator[Item]:
@@ -372,6 +413,88 @@ def state_paths(opts: BatchOptions) -> tuple[Path | None, Path | None]:
     return errors, out.with_name(out.name + ".progress.json")
 
 
+def _complete(opts: BatchOptions) -> bool:
+    """True when `opts.output` was written by a run that finished (it has no progress file)."""
+    if opts.mode == "jsonl":
+        return Path(opts.output).exists()  # type: ignore[arg-type]
+    if opts.mode == "tree":
+        return Path(opts.output).is_dir() and any(Path(opts.output).iterdir())  # type: ignore[arg-type]
+    return False
+
+
+def _finish(opts: BatchOptions, state: dict[str, Any], errors_path: Path | None, progress_path: Path) -> None:
+    """Do what a run killed after its last batch left undone: put its partial files in place."""
+    outputs = [(opts.output if opts.mode == "jsonl" else None, state.get("out_bytes"), True),
+               (errors_path, state.get("err_bytes"), False)]
+    for path, at, keep_empty in outputs:
+        if path is not None and at is not None and Path(f"{path}.partial").exists():
+            ResumableFile(path, resume_at=at).finish(keep_empty=keep_empty)
+    if opts.mode == "tree":
+        Path(f"{_names_path(opts)}.partial").unlink(missing_ok=True)
+    progress_path.unlink()
+
+
+def _names_path(opts: BatchOptions) -> Path:
+    """Where a tree run keeps the names it gave (as `<this>.partial`, gone when the run ends)."""
+    out = Path(opts.output.rstrip("/"))  # type: ignore[union-attr]
+    return out.with_name(out.name + ".names")
+
+
+@dataclass
+class _Start:
+    """Where a run starts: after `done` items of an interrupted run (with its counts and the
+    lengths to cut its partial files back to), or at the beginning."""
+
+    done: int = 0
+    stats: Stats = field(default_factory=Stats)
+    out_bytes: int | None = None
+    err_bytes: int | None = None
+    names_bytes: int | None = None
+    interrupted: bool = False  # an earlier run into this output was interrupted
+
+
+def _start(opts: BatchOptions, ident: dict[str, str], errors_path: Path | None,
+           progress_path: Path | None, warn: Callable[[str], None]) -> _Start | RunResult:
+    """Read what an interrupted run left (its progress file) and decide where this one starts;
+    a RunResult when there is nothing left to do. Raises InputError when --resume cannot go on."""
+    if progress_path is None or not progress_path.exists():
+        if opts.resume and _complete(opts):
+            warn(f"cleaner: {opts.output} is already complete; nothing to resume")
+            return RunResult(Stats(), 0.0, output=opts.output)
+        if opts.resume:
+            warn(f"cleaner: {opts.output}: no interrupted run to resume; starting")
+        return _Start()
+    try:
+        state = json.loads(progress_path.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as e:
+        if opts.resume:
+            raise InputError(f"{progress_path}: cannot read it ({e}); run without --resume to start over") from None
+        state = {}
+    if not opts.resume:
+        warn(f"cleaner: {opts.output}: an earlier run was interrupted; starting over (use --resume to continue it)")
+        progress_path.unlink()  # its offsets describe files this run is about to rewrite
+        return _Start(interrupted=True)
+    if differ := _differences(state.get("run"), ident):
+        raise InputError(f"{progress_path}: the interrupted run had other inputs or options "
+                         f"(not the same: {', '.join(differ)}); rerun it with the same ones, "
+                         "or without --resume to start over")
+    if state.get("finished"):
+        _finish(opts, state, errors_path, progress_path)
+        warn(f"cleaner: {opts.output} is already complete; nothing to resume")
+        errors_file = str(errors_path) if errors_path is not None and errors_path.exists() else None
+        return RunResult(Stats.from_dict(state["stats"]), 0.0, output=opts.output, errors_file=errors_file)
+    start = _Start(state["done"], Stats.from_dict(state["stats"]), state.get("out_bytes"),
+                   state.get("err_bytes"), state.get("names_bytes"), interrupted=True)
+    cut = [(Path(str(opts.output) + ".partial"), start.out_bytes), (Path(str(errors_path) + ".partial"), start.err_bytes)]
+    if opts.mode == "tree":
+        cut.append((Path(str(_names_path(opts)) + ".partial"), start.names_bytes))
+    for path, at in cut:
+        if at is not None and (not path.exists() or path.stat().st_size < at):
+            raise InputError(f"{path}: shorter than its checkpoint ({at} bytes); run without --resume to start over")
+    warn(f"cleaner: resuming after {start.done} item(s)")
+    return start
+
+
 def run_batch(
     sources: list[Source],
     cleaner: Cleaner,
@@ -382,34 +505,30 @@ def run_batch(
 ) -> RunResult:
     """Clean every document of `sources` as `opts` says; returns the counts (and writes the report)."""
     mode = opts.mode
+    if opts.resume and mode in ("text", "stdout-jsonl"):
+        raise InputError("--resume needs an output file or folder (-o) to continue")
+    if opts.resume and any(s.path == "-" for s in sources):
+        raise InputError("--resume cannot continue a run that reads standard input: what was read "
+                         "cannot be read again or checked to be the same; save it to a file first")
     errors_path, progress_path = state_paths(opts)
-    fp = _fingerprint(sources, opts, cleaner)
-    stats = Stats()
-    skip = 0
-    out_at = err_at = None
-    if progress_path is not None and progress_path.exists():
-        state = json.loads(progress_path.read_text())
-        if not opts.resume:
-            warn(f"cleaner: {opts.output}: an earlier run was interrupted; starting over (use --resume to continue it)")
-            progress_path.unlink()  # its offsets describe files this run is about to rewrite
-        elif state.get("fingerprint") != fp:
-            raise InputError(f"{progress_path}: the interrupted run had other inputs or options; "
-                             "rerun it with the same ones, or without --resume to start over")
-        else:
-            skip, out_at, err_at = state["done"], state.get("out_bytes"), state.get("err_bytes")
-            for path, at in ((Path(str(opts.output) + ".partial"), out_at), (Path(str(errors_path) + ".partial"), err_at)):
-                if at is not None and (not path.exists() or path.stat().st_size < at):
-                    raise InputError(f"{path}: shorter than its checkpoint ({at} bytes); run without --resume to start over")
-            stats = Stats.from_dict(state["stats"])
-            warn(f"cleaner: resuming after {skip} item(s)")
-    elif opts.resume and opts.output not in (None, "-") and Path(opts.output).exists() and mode == "jsonl":
-        warn(f"cleaner: {opts.output} is already complete; nothing to resume")
-        return RunResult(stats, 0.0, output=opts.output)
+    ident = _run_identity(sources, opts, cleaner)
+    start = _start(opts, ident, errors_path, progress_path, warn)
+    if isinstance(start, RunResult):
+        return start
+    skip, stats = start.done, start.stats
+    if progress_path is not None:
+        # What a run killed inside an atomic write left behind: its progress file's temporary
+        # copy and, when it wrote a tree, temporary files in the tree.
+        remove_stale_temps(progress_path.parent, prefix=f".{progress_path.name}.")
+        if mode == "tree" and start.interrupted:
+            remove_stale_temps(opts.output, recursive=True)  # type: ignore[arg-type]
 
-    out_file = ResumableFile(opts.output, resume_at=out_at) if mode == "jsonl" else None  # type: ignore[arg-type]
-    err_file = ResumableFile(errors_path, resume_at=err_at) if errors_path is not None else None
+    out_file = ResumableFile(opts.output, resume_at=start.out_bytes) if mode == "jsonl" else None  # type: ignore[arg-type]
+    err_file = ResumableFile(errors_path, resume_at=start.err_bytes) if errors_path is not None else None
+    names = None
     if mode == "tree":
         Path(opts.output).mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
+        names = _TreeNames(ResumableFile(_names_path(opts), resume_at=start.names_bytes))
 
     whole_files = all(s.kind in ("text", "html") for s in sources)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -442,19 +561,22 @@ def run_batch(
 
     done = skip
     shown_errors = 0
-    names = _TreeNames()
     last_ck = time.perf_counter()
 
     def checkpoint() -> None:
         if progress_path is None:
             return
         state = {
-            "fingerprint": fp, "done": done, "stats": stats.to_dict(),
+            "run": ident, "done": done, "stats": stats.to_dict(),
             "out_bytes": out_file.durable() if out_file else None,
             "err_bytes": err_file.durable() if err_file else None,
+            "names_bytes": names.log.durable() if names else None,
+            "finished": finished,
         }
         atomic_write_text(progress_path, json.dumps(state) + "\n")
 
+    finished = False
+    checkpoint()  # from the start, so that a run killed before its first batch is known as such
     interrupted = False
     aborted = ""
     try:
@@ -466,9 +588,9 @@ def run_batch(
             for text in res.display:
                 emit(text)
             for name, line, text, meta in res.tree:
-                unique = names.claim(name, line)
+                unique = names.claim(name, line)  # type: ignore[union-attr]
                 if unique != name:
-                    warn(f"cleaner: {name}: id used by an earlier record of the same file; "
+                    warn(f"cleaner: {name}: id used by an earlier record of the same file (case aside); "
                          f"record {line} written as {unique}")
                 write_tree_files(opts.output, unique, text, meta)  # type: ignore[arg-type]
             if res.errors:
@@ -512,18 +634,24 @@ def run_batch(
             out_file.close()
         if err_file:
             err_file.close()
+        if names:
+            names.log.close()
         if aborted:
             raise BatchAborted(aborted)
         return RunResult(stats, seconds, interrupted=True, output=opts.output)
 
     if shown_errors > 20:
         warn(f"cleaner: ... and {shown_errors - 20} more error(s)")
+    finished = True
+    checkpoint()  # a kill during the renames below leaves them for --resume to finish
     if out_file is not None:
         out_file.finish()
     errors_written = None
     if err_file is not None:
         p = err_file.finish(keep_empty=False)
         errors_written = str(p) if p else None
+    if names:
+        names.log.discard()
     if progress_path is not None and progress_path.exists():
         progress_path.unlink()
     report = stats.to_dict()

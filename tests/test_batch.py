@@ -202,6 +202,25 @@ def _wait_for_checkpoint(proc: subprocess.Popen, progress: Path, timeout: float 
     pytest.fail("no checkpoint written")
 
 
+def _start(args: list[str], progress: Path) -> subprocess.Popen:
+    """Start a run in its own process group; return once it has checkpointed some work."""
+    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    _wait_for_checkpoint(proc, progress)
+    return proc
+
+
+def _interrupt_mid_run(args: list[str], progress: Path, how: str) -> None:
+    proc = _start(args, progress)
+    time.sleep(0.3)  # land somewhere past the checkpoint, mid-batch
+    if how == "SIGKILL":
+        os.killpg(proc.pid, signal.SIGKILL)  # the whole process group: main and workers
+        proc.wait()
+    else:
+        os.kill(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the main process
+        assert proc.wait(timeout=60) == 130, proc.stderr.read().decode()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("how", ["SIGKILL", "SIGINT"])
 def test_killed_run_resumes_with_every_document_exactly_once(tmp_path, how):
@@ -211,16 +230,7 @@ def test_killed_run_resumes_with_every_document_exactly_once(tmp_path, how):
     out = tmp_path / "out.jsonl.gz"
     progress = tmp_path / "out.jsonl.gz.progress.json"
     args = _cli(str(src), "-o", str(out), "--jobs", "2", "--quiet")
-    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    _wait_for_checkpoint(proc, progress)
-    time.sleep(0.3)  # land somewhere past the checkpoint, mid-batch
-    if how == "SIGKILL":
-        os.killpg(proc.pid, signal.SIGKILL)  # the whole process group: main and workers
-        proc.wait()
-    else:
-        os.kill(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the main process
-        assert proc.wait(timeout=60) == 130, proc.stderr.read().decode()
+    _interrupt_mid_run(args, progress, how)
     assert not out.exists(), "the output must not look complete after an interruption"
     assert (tmp_path / "out.jsonl.gz.partial").exists() and progress.exists()
 
@@ -231,6 +241,41 @@ def test_killed_run_resumes_with_every_document_exactly_once(tmp_path, how):
     assert len(ids) == len(recs)
     assert ids == [r["id"] for r in recs]  # every document exactly once, in input order
     assert not progress.exists() and not (tmp_path / "out.jsonl.gz.partial").exists()
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_killed_tree_run_with_repeated_ids_resumes_with_the_same_names(tmp_path):
+    # Every id repeats all through the feed (re-crawled pages): a repeat is named `<id>~<line>`.
+    # A resumed run must name each record as the uninterrupted run does, whatever was named
+    # before the kill, so that no file is overwritten by another record or written twice.
+    recs = _records(4000)
+    for i, r in enumerate(recs):
+        r["id"] = f"page-{i % 40:02d}"
+    src = tmp_path / "feed.jsonl.gz"
+    _write_jsonl_gz(src, recs)
+    whole = tmp_path / "whole"
+    res = subprocess.run(_cli(str(src), "-o", str(whole), "--jobs", "2", "--quiet"), env=_env(),
+                         capture_output=True, timeout=600)
+    assert res.returncode == 0, res.stderr.decode()
+    expected = _tree(whole)
+    assert len(expected) == 2 * len(recs)
+    assert "feed/page-00.txt" in expected and "feed/page-00~41.txt" in expected
+
+    out = tmp_path / "out"
+    progress = tmp_path / "out.progress.json"
+    args = _cli(str(src), "-o", str(out), "--jobs", "2", "--quiet")
+    _interrupt_mid_run(args, progress, "SIGKILL")
+    done = subprocess.run(args + ["--resume"], env=_env(), capture_output=True, timeout=600)
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"resuming after" in done.stderr
+    got = _tree(out)
+    assert sorted(got) == sorted(expected), (set(got) ^ set(expected))  # none missing, none extra
+    assert got == expected  # and each holds its own record
+    assert not progress.exists() and not list(tmp_path.glob("out.*"))  # no state left behind
 
 
 def test_resume_refuses_other_inputs(tmp_path):
@@ -299,9 +344,7 @@ def test_dead_worker_stops_the_run_resumably(tmp_path):
     _write_jsonl_gz(src, recs)
     out = tmp_path / "out.jsonl.gz"
     args = _cli(str(src), "-o", str(out), "--jobs", "2", "--quiet")
-    proc = subprocess.Popen(args, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    _wait_for_checkpoint(proc, tmp_path / "out.jsonl.gz.progress.json")
+    proc = _start(args, tmp_path / "out.jsonl.gz.progress.json")
     workers = psutil.Process(proc.pid).children()
     assert workers
     workers[0].kill()  # as the kernel's OOM killer would

@@ -62,7 +62,10 @@ class Item:
 
 @dataclass
 class Source:
-    """An input file: where it is, how to name it in the output tree, which reader reads it."""
+    """An input file: where it is, how to name it in the output tree, which reader reads it.
+
+    Made by `find_sources`, which also gives each its `tree` name (no two sources share one).
+    """
 
     path: str  # local path, fsspec URL, or "-" for stdin
     rel: str  # path relative to its input root (for the mirrored tree)
@@ -70,6 +73,7 @@ class Source:
     compression: str | None = None
     size: int = 0
     tree: str = ""  # its name in the output tree, without extension (set by tree_names)
+    error: str | None = None  # kind "unreadable": why (read as one error item)
 
 
 def classify(name: str) -> tuple[str | None, str | None]:
@@ -107,7 +111,8 @@ def find_sources(paths: Iterable[str | Path], globs: Iterable[str] = ()) -> list
     """Every readable file given or found (recursively, sorted) in the given folders.
 
     A file named explicitly is read whatever its suffix (as text when unknown); files found in a
-    folder are kept when cleaner reads their format and they match a `--glob`, if any.
+    folder are kept when cleaner reads their format and they match a `--glob`, if any. A file
+    given twice (`in/ in/a.txt`, or a link to it) is read once, where it first comes.
     Raises InputError for a path that does not exist.
     """
     globs = list(globs)
@@ -122,20 +127,57 @@ def find_sources(paths: Iterable[str | Path], globs: Iterable[str] = ()) -> list
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                rel = f.relative_to(path).as_posix()
-                if any(part.startswith(".") for part in f.relative_to(path).parts):
-                    continue
-                kind, comp = classify(f.name)
-                if kind and f.is_file() and _matches(rel, globs):
-                    out.append(Source(str(f), rel, kind, comp, f.stat().st_size))
+            out.extend(_folder_sources(path, globs))
         elif path.is_file():
             kind, comp = classify(path.name)
             out.append(Source(str(path), path.name, kind or "text", comp, path.stat().st_size))
         else:
             raise InputError(f"no such file or folder: {p}")
+    out = _once(out)
     tree_names(out)
     return out
+
+
+def _once(sources: list[Source]) -> list[Source]:
+    """The sources without a second copy of a local file (same file by its real path)."""
+    seen: set[str] = set()
+    out = []
+    for s in sources:
+        key = s.path if s.path == "-" or _is_url(s.path) or s.kind == "unreadable" else os.path.realpath(s.path)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def _folder_sources(root: Path, globs: list[str]) -> list[Source]:
+    """The files cleaner reads under `root` (hidden ones skipped), in path order.
+
+    A folder that cannot be listed (no read permission) becomes a source of kind "unreadable",
+    which reads as one error: its documents are reported missing, never silently skipped.
+    """
+    found: list[Source] = []
+
+    def unreadable(e: OSError) -> None:
+        where = Path(e.filename or root)
+        rel = where.relative_to(root).as_posix() if where != root else where.name
+        found.append(Source(str(where), rel, "unreadable", error=f"cannot read folder: {e.strerror or e}"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            f = Path(folder, name)
+            rel = f.relative_to(root).as_posix()
+            kind, comp = classify(name)
+            if name.startswith(".") or not kind or not _matches(rel, globs):
+                continue
+            try:
+                if f.is_file():
+                    found.append(Source(str(f), rel, kind, comp, f.stat().st_size))
+            except OSError:  # gone since the folder was listed: reading it reports the error
+                found.append(Source(str(f), rel, kind, comp))
+    found.sort(key=lambda s: Path(s.path).parts)
+    return found
 
 
 def _strip(name: str, suffix: str | None) -> str:
@@ -206,6 +248,58 @@ class _Counting(io.RawIOBase):
         super().close()
 
 
+class _Zstd(io.RawIOBase):
+    """A zstd stream of one or more frames, decompressed; one cut off inside a frame raises
+    EOFError at its end, as a truncated gzip does (zstandard's `stream_reader` ends quietly there,
+    and the documents cut off would be lost unreported).
+
+    Compressed bytes go in a small chunk at a time, so that even a stream that decompresses a
+    thousandfold yields a bounded amount at once.
+    """
+
+    CHUNK = 8192
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        import zstandard
+
+        self.raw = raw
+        self._new = zstandard.ZstdDecompressor().decompressobj
+        self._d = self._new()
+        self._in_frame = False  # the current frame has begun and not ended
+        self._out = b""
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while self._at >= len(self._out):
+            chunk = self.raw.read(self.CHUNK)
+            if not chunk:
+                if self._in_frame:
+                    raise EOFError("zstd stream cut off inside a frame (truncated file)")
+                return 0
+            self._out, self._at = self._decompress(chunk), 0
+        n = min(len(b), len(self._out) - self._at)
+        b[:n] = self._out[self._at:self._at + n]
+        self._at += n
+        return n
+
+    def _decompress(self, chunk: bytes) -> bytes:
+        out = []
+        while chunk:
+            if self._d.eof:
+                self._d = self._new()
+            out.append(self._d.decompress(chunk))
+            self._in_frame = not self._d.eof
+            chunk = self._d.unused_data if self._d.eof else b""
+        return b"".join(out)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
 def _open_raw(src: Source) -> IO[bytes]:
     if src.path == "-":
         return sys.stdin.buffer
@@ -223,9 +317,7 @@ def open_source(src: Source) -> tuple[IO[bytes], _Counting]:
     if src.compression == ".gz":
         return gzip.GzipFile(fileobj=raw, mode="rb"), counter  # type: ignore[return-value]
     if src.compression == ".zst":
-        import zstandard
-
-        return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)), counter  # type: ignore[arg-type]
+        return io.BufferedReader(_Zstd(raw), buffer_size=1 << 20), counter
     if src.compression == ".bz2":
         import bz2
 
@@ -233,19 +325,16 @@ def open_source(src: Source) -> tuple[IO[bytes], _Counting]:
     return raw, counter
 
 
-_SAFE_NAME = re.compile(r"^[\w.\-]{1,120}$")
+# An id usable as a file name as it is; not one starting with a dot (".", "..", hidden files).
+_SAFE_NAME = re.compile(r"^(?!\.)[\w.\-]{1,120}$")
 
 
-def _record_rel(src: Source, n: int, doc_id: Any) -> str:
-    """Name of a record from a multi-document file in the mirrored tree: <file stem>/<id or n>."""
-    stem = src.tree
-    if not stem:
-        stem = src.rel
-        for suf in (src.compression or "", ".jsonl", ".ndjson", ".json", ".warc"):
-            if suf and stem.lower().endswith(suf):
-                stem = stem[: -len(suf)]
-    name = str(doc_id) if doc_id is not None and _SAFE_NAME.match(str(doc_id)) else f"{n:08d}"
-    return f"{stem}/{name}"
+def _record_rel(src: Source, n: int) -> str:
+    """Name of a record from a multi-document file in the mirrored tree: <file's tree name>/<n>.
+
+    `parse_record` puts the record's id in place of the number when it makes a safe file name.
+    """
+    return f"{src.tree}/{n:08d}"
 
 
 def read_jsonl(src: Source, max_bytes: int, stream: IO[bytes] | None = None,
@@ -269,12 +358,12 @@ def read_jsonl(src: Source, max_bytes: int, stream: IO[bytes] | None = None,
                 skipped += len(chunk)
                 if not chunk or chunk.endswith(b"\n"):
                     break
-            yield Item(src.path, n, None, "record", rel=_record_rel(src, n, None),
+            yield Item(src.path, n, None, "record", rel=_record_rel(src, n),
                        error=f"line too long: {skipped} bytes (limit --max-doc-bytes {max_bytes})")
             continue
         if not line.strip():
             continue
-        yield Item(src.path, n, line, "record", rel=_record_rel(src, n, None))
+        yield Item(src.path, n, line, "record", rel=_record_rel(src, n))
 
 
 def read_whole(src: Source, max_bytes: int) -> Iterator[Item]:
@@ -283,7 +372,7 @@ def read_whole(src: Source, max_bytes: int) -> Iterator[Item]:
     rel = src.rel
     if src.compression and rel.lower().endswith(src.compression):
         rel = rel[: -len(src.compression)]
-    tree = src.tree or os.path.splitext(rel)[0] or rel
+    tree = src.tree
     if src.size > max_bytes and not src.compression:
         yield Item(src.path, 1, None, format=fmt, rel=rel, tree=tree,
                    error=f"document too large: {src.size} bytes (limit --max-doc-bytes {max_bytes})")
@@ -306,14 +395,16 @@ def read_json(src: Source, max_bytes: int) -> Iterator[Item]:
     if len(data) > max_bytes:
         yield Item(src.path, 1, None, "record", error=f"JSON file too large: over {max_bytes} bytes (limit --max-doc-bytes)")
         return
+    if not data.strip():
+        return  # an empty file holds no records (as an empty JSON-lines file)
     try:
         obj = json.loads(decode(data))
     except (ValueError, InputError) as e:
-        yield Item(src.path, 1, None, "record", rel=_record_rel(src, 1, None), error=f"malformed JSON: {e}")
+        yield Item(src.path, 1, None, "record", rel=_record_rel(src, 1), error=f"malformed JSON: {e}")
         return
     records = obj if isinstance(obj, list) else [obj]
     for n, rec in enumerate(records, 1):
-        item = Item(src.path, n, None, "record", rel=_record_rel(src, n, None), unit="record" if isinstance(obj, list) else "line")
+        item = Item(src.path, n, None, "record", rel=_record_rel(src, n), unit="record" if isinstance(obj, list) else "line")
         if isinstance(rec, Mapping):
             item.fields = dict(rec)
         else:
@@ -341,7 +432,7 @@ def read_warc(src: Source, max_bytes: int) -> Iterator[Item]:
             rid = rec.rec_headers.get_header("WARC-Record-ID")
             data = rec.content_stream().read(max_bytes + 1)
             item = Item(src.path, n, data, format="html", url=url, id=rid,
-                        rel=_record_rel(src, n, None), unit="record")
+                        rel=_record_rel(src, n), unit="record")
             if len(data) > max_bytes:
                 item.data, item.error = None, f"record too large: over {max_bytes} bytes (limit --max-doc-bytes)"
             yield item
@@ -353,7 +444,7 @@ def read_stdin(src: Source, max_bytes: int) -> Iterator[Item]:
     if not hasattr(f, "peek"):
         f = io.BufferedReader(f)  # type: ignore[arg-type]
     peek = f.peek(64)[:64]
-    if peek.lstrip()[:1] == b"{":
+    if peek.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{":
         yield from read_jsonl(src, max_bytes, stream=f)
         return
     data = f.read(max_bytes + 1)
@@ -388,11 +479,14 @@ def read_source(src: Source, max_bytes: int = DEFAULT_MAX_DOC_BYTES, pos: list[i
                 yield item
         elif src.kind == "stdin":
             yield from read_stdin(src, max_bytes)
+        elif src.kind == "unreadable":
+            yield Item(src.path, 1, None, error=src.error)
         else:
             yield from read_whole(src, max_bytes)
-    except (OSError, EOFError, ValueError, InputError) as e:
-        # A truncated or corrupt gzip, a WARC that is not one, an unreadable file: the rest of
-        # this file is lost, the batch goes on with the next.
+    except Exception as e:  # noqa: BLE001
+        # A truncated or corrupt gzip, zstd or bz2 stream (zlib.error and ZstdError are not
+        # OSErrors), a WARC that is not one, an unreadable file: the rest of this file is lost,
+        # the batch goes on with the next.
         yield Item(src.path, n_seen + 1, None, "record", error=f"cannot read: {type(e).__name__}: {e}")
 
 
@@ -404,6 +498,7 @@ def parse_record(item: Item, text_field: str, id_field: str, url_field: str) -> 
             s = data.decode("utf-8")
         except UnicodeDecodeError:
             s = decode(data)  # legacy charset, or InputError
+        s = s.removeprefix("\ufeff")  # a byte-order mark opening the file (Windows tools write one)
         try:
             obj = json.loads(s)
         except ValueError as e:

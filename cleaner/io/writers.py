@@ -16,11 +16,34 @@ def _umask() -> int:
     return mask
 
 
+# The end of the temporary names `atomic_write_text` writes under (`.<name>.<random><this>`).
+TEMP_SUFFIX = ".cleaner.tmp"
+
+
+def remove_stale_temps(folder: str | Path, *, recursive: bool = False, prefix: str = ".") -> int:
+    """Delete the temporary files a killed run left in `folder`; returns how many.
+
+    A process killed inside `atomic_write_text` (kill -9, power loss) leaves its temporary file
+    behind; only files named as it names them (and starting with `prefix`) are touched.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    walk = os.walk(folder) if recursive else [(str(folder), [], os.listdir(folder))]
+    n = 0
+    for root, _, files in walk:
+        for name in files:
+            if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
+                Path(root, name).unlink(missing_ok=True)
+                n += 1
+    return n
+
+
 def atomic_write_text(path: str | Path, text: str) -> None:
     """Write `text` to `path` so that readers see either the old file or the complete new one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -129,3 +152,8 @@ class ResumableFile:
         if not self._f.closed:
             self._f.flush()
             self._f.close()
+
+    def discard(self) -> None:
+        """Close and delete the partial file: it held state that the finished run no longer needs."""
+        self.close()
+        self.partial.unlink(missing_ok=True)

@@ -73,19 +73,20 @@ def in_block(printed: Printed, c: textdates.Candidate) -> bool:
     return any(h - BLOCK_BEFORE <= c.index <= h + BLOCK_AFTER for h in printed.headlines)
 
 
-def headline_dateline(printed: Printed) -> textdates.Candidate | None:
-    """The date of the headline block: a byline or dateline there, a 'published' one first, then
-    an unlabelled one, then an 'updated' one; None when the block prints no date."""
-    block = [
-        c for c in printed.cands
-        if c.dateline and c.role in ("published", "date", "updated")
-        and in_block(printed, c)
-    ]
-    for role in ("published", "date", "updated"):
-        found = next((c for c in block if c.role == role), None)
+def _first_dateline(cands: list[textdates.Candidate], roles: tuple[str, ...]) -> textdates.Candidate | None:
+    """The first byline or dateline among `cands` with the first of `roles` that has one."""
+    for role in roles:
+        found = next((c for c in cands if c.dateline and c.role == role), None)
         if found is not None:
             return found
     return None
+
+
+def headline_dateline(printed: Printed) -> textdates.Candidate | None:
+    """The date of the headline block: a byline or dateline there, a 'published' one first, then
+    an unlabelled one, then an 'updated' one; None when the block prints no date."""
+    block = [c for c in printed.cands if in_block(printed, c)]
+    return _first_dateline(block, ("published", "date", "updated"))
 
 
 def prints_day(printed: Printed, day: str, *, block: bool = False) -> bool:
@@ -100,8 +101,4 @@ def prints_day(printed: Printed, day: str, *, block: bool = False) -> bool:
 
 def labelled_dateline(printed: Printed) -> textdates.Candidate | None:
     """The first byline labelled 'published' anywhere in the text, else the first 'updated' one."""
-    for role in ("published", "updated"):
-        found = next((c for c in printed.cands if c.dateline and c.role == role), None)
-        if found is not None:
-            return found
-    return None
+    return _first_dateline(printed.cands, ("published", "updated"))

@@ -192,10 +192,18 @@ def required(pattern: regex.Pattern, useless: Callable[[str], bool] | None = Non
     got = _seq(tree, folded, useless)
     if not got:
         return None
-    strings = {fold(s) if folded else s for s in got}
-    # "april" need not be looked for when "apr" is: any text holding it holds "apr".
-    strings = {s for s in strings if not any(t != s and t in s for t in strings)}
-    return Literals(tuple(sorted(strings, key=lambda s: (len(s), s))), folded)
+    return Literals(minimal_strings(fold(s) if folded else s for s in got), folded)
+
+
+def minimal_strings(strings: Iterable[str]) -> tuple[str, ...]:
+    """The strings without repeats and without those that hold another one, shortest first:
+    "april" need not be looked for when "apr" is, since any text holding it holds "apr".
+
+    >>> minimal_strings(["april", "apr", "comments", "comment", "apr"])
+    ('apr', 'comment')
+    """
+    uniq = set(strings)
+    return tuple(sorted((s for s in uniq if not any(t != s and t in s for t in uniq)), key=lambda s: (len(s), s)))
 
 
 # Most prefixes followed when spelling out where an anchored pattern's matches can begin.

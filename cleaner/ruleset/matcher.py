@@ -17,7 +17,7 @@ from typing import Protocol
 
 import regex
 
-from .literals import fold, screen
+from .literals import fold, minimal_strings, screen
 
 
 class _PatternRule(Protocol):
@@ -166,8 +166,8 @@ class _Plan:
         self.always = any(e[1] is None for e in entries)
         self.pre_folded = tuple(s for e in entries if e[3] and e[2] for s in e[1])  # type: ignore[union-attr]
         self.pre_plain = tuple(s for e in entries if e[3] and not e[2] for s in e[1])  # type: ignore[union-attr]
-        self.contains_folded = _distinct(s for e in entries if not e[3] and e[2] for s in e[1] or ())
-        self.contains_plain = _distinct(s for e in entries if not e[3] and not e[2] for s in e[1] or ())
+        self.contains_folded = minimal_strings(s for e in entries if not e[3] and e[2] for s in e[1] or ())
+        self.contains_plain = minimal_strings(s for e in entries if not e[3] and not e[2] for s in e[1] or ())
         # The same strings as one search each, for short lines (one call beats many `in` tests).
         self.search_folded = _any_of(self.contains_folded)
         self.search_plain = _any_of(self.contains_plain)
@@ -183,13 +183,6 @@ def _any_of(strings: tuple[str, ...]) -> Callable[[str], object] | None:
 
 # Lines up to this long test the required strings with one `re` search, longer ones with `in`.
 _SHORT = 60
-
-
-def _distinct(strings: Iterable[str]) -> tuple[str, ...]:
-    """The strings without repeats and without those that hold another one (a text holding
-    "comments" holds "comment"), shortest first."""
-    uniq = set(strings)
-    return tuple(sorted((s for s in uniq if not any(t != s and t in s for t in uniq)), key=lambda s: (len(s), s)))
 
 
 # Characters whose possible starts are probed: Latin, IPA and general punctuation (quotes, dashes,

@@ -162,6 +162,13 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "list_item_cost": ("float", "most a line of a list led in by a colon line costs (unset: no cap)"),
         "repeat_min_words": ("int", "a kept line of this many words repeating an earlier kept line goes (0: off)"),
         "repeat_min_parts": ("int", "a line holding this many other lines word for word is a copy of them (0: off)"),
+        # The author-box pass (cleaner/maintext_authorbox.py, rules/common/maintext_authorbox.toml).
+        "author_name_max_words": ("int", "most words of a name line that opens an author box below the article (0: off)"),
+        "author_bio_min_words": ("int", "fewest words of the biography sentence below that name"),
+        "author_tail_lines": ("int", "most prose lines the article's run may hold after the biography"),
+        # The edge refinements (cleaner/maintext_edges.py, rules/common/maintext_edges.toml).
+        "trim_dateline_max_words": ("int", "lines with a date and no sentence end up to this many words are trimmed off the run's edges (0: off)"),
+        "lead_in_endings": ("strings", "last characters of a line just above the run that leads into it (unset: off)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
@@ -171,18 +178,3 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "control": ("words", "whole-line page controls dropped anywhere (print, next, read more)"),
     },
 }
-
-# Keys of the author-box pass of the main-text stage (cleaner/maintext_authorbox.py,
-# rules/common/maintext_authorbox.toml).
-CONFIG_TABLES["maintext"].update({
-    "author_name_max_words": ("int", "most words of a name line that opens an author box below the article (0: off)"),
-    "author_bio_min_words": ("int", "fewest words of the biography sentence below that name"),
-    "author_tail_lines": ("int", "most prose lines the article's run may hold after the biography"),
-})
-
-# Keys of the edge refinements of the main-text stage (cleaner/maintext_edges.py,
-# rules/common/maintext_edges.toml).
-CONFIG_TABLES["maintext"].update({
-    "trim_dateline_max_words": ("int", "lines with a date and no sentence end up to this many words are trimmed off the run's edges (0: off)"),
-    "lead_in_endings": ("strings", "last characters of a line just above the run that leads into it (unset: off)"),
-})

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 import regex
 
-from .literals import _ATOMIC, _REPEATS, _ZERO_WIDTH, _c, _foldable, _parse, fold
+from .literals import _ATOMIC, _REPEATS, _ZERO_WIDTH, _c, _foldable, _parse, fold, minimal_strings
 
 # Most strings one item (or run of items) may be spelled as before it stops being spelled out.
 CAP = 64
@@ -149,8 +149,7 @@ def _requirement(strings: set[str]) -> Requirement | None:
     anyway), and those holding a shorter one dropped (a text holding "00.0" holds "0.0")."""
     if not strings or "" in strings or any(s.strip("0") == "" for s in strings):
         return None
-    keep = {s for s in strings if not any(t != s and t in s for t in strings)}
-    return tuple(sorted(keep, key=lambda s: (len(s), s)))
+    return minimal_strings(strings)
 
 
 def _inner(op: object, av: object, folded: bool) -> Requirement | None:
