@@ -46,6 +46,7 @@ from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_headline import below_headline
 from .maintext_repeats import drop_concatenations, drop_later_copies
+from .maintext_teasers import headline_start
 from .ruleset.literals import Screened
 
 # Words of a line (the standard library's `re` finds plain \w+ faster than `regex`).
@@ -123,6 +124,7 @@ class MainTextConfig:
     lead_in_endings: tuple[str, ...] = ()
     repeat_min_words: int = 0
     repeat_min_parts: int = 0
+    headline_start_share: float = 0.0
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -527,6 +529,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
 
     head = next((k for k in range(a, b) if doc.removed_by[idx[k]] is not None
                  and doc.removed_by[idx[k]][0] == TITLE_RULE), None)
+
+    if head is not None and cfg.headline_start_share:  # teasers above the headline (maintext_teasers.py)
+        first = next((k for k in range(1, len(idx)) if doc.removed_by[idx[k]] is not None
+                     and doc.removed_by[idx[k]][0] == TITLE_RULE), None)
+        a = headline_start(scores, a, b, head, first, cfg.headline_start_share)
 
     dateline = lex.dateline.search if lex.dateline is not None else None
 

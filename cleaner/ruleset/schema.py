@@ -186,3 +186,9 @@ CONFIG_TABLES["maintext"].update({
     "trim_dateline_max_words": ("int", "lines with a date and no sentence end up to this many words are trimmed off the run's edges (0: off)"),
     "lead_in_endings": ("strings", "last characters of a line just above the run that leads into it (unset: off)"),
 })
+
+# Keys of the teaser passes of the main-text stage (cleaner/maintext_teasers.py,
+# rules/common/maintext_teasers.toml).
+CONFIG_TABLES["maintext"].update({
+    "headline_start_share": ("float", "the run starts at the headline when what it holds above scores under this share of what is below (0: off)"),
+})
