@@ -46,7 +46,7 @@ from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_headline import below_headline
 from .maintext_repeats import drop_concatenations, drop_later_copies
-from .maintext_teasers import headline_start
+from .maintext_teasers import headline_start, widget_lists
 from .ruleset.literals import Screened
 
 # Words of a line (the standard library's `re` finds plain \w+ faster than `regex`).
@@ -67,6 +67,7 @@ AFTER = "maintext.after-article"
 RUN = "maintext.boilerplate-run"
 CONTROL = "maintext.control-line"
 AUTHOR = "maintext.author-box"
+WIDGET = "maintext.inline-widget"
 TITLE_RULE = "title.page-title"
 
 
@@ -125,6 +126,8 @@ class MainTextConfig:
     repeat_min_words: int = 0
     repeat_min_parts: int = 0
     headline_start_share: float = 0.0
+    widget_list_max_lines: int = 0
+    widget_list_pass_rules: tuple[str, ...] = ()
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -206,8 +209,10 @@ def _language_words(tokens: list[list[str]], lex: Lexicon, min_share: float) -> 
     return lex.stop_set(best)
 
 
-def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig) -> tuple[list[float], list[int], list[bool]]:
+def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig,
+                boxes: list[tuple[int, int]] | None = None) -> tuple[list[float], list[int], list[bool]]:
     """Per non-blank line (by `idx`): score, length in words, ends like a sentence.
+    Related-stories boxes inside the article are added to `boxes` (line numbers, see maintext_teasers.py).
 
     A line that is a page control of the language ("Print", "Weiter", "Read more") gets size -1.
     """
@@ -270,6 +275,13 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         ends.append(end)
     if cfg.widget_rules and cfg.widget_max_lines:
         _open_inline_widgets(idx, removed, scores, sizes, ends, cfg)
+    if cfg.widget_rules and cfg.widget_list_max_lines:  # longer boxes inside the article (maintext_teasers.py)
+        for k, end in widget_lists([removed[i] for i in idx], scores, sizes, ends, texts, cfg.widget_rules,
+                                   cfg.widget_list_max_lines, cfg.widget_min_words, -min(cfg.barrier_cost, cfg.dateline_cost),
+                                   cfg.widget_list_pass_rules):
+            scores[k] = -cfg.line_cost
+            if boxes is not None:
+                boxes.append((k, end))
     if cfg.thread_min_headers and dateline is not None:
         titles = [k for k, i in enumerate(idx) if k and removed[i] is not None and removed[i][0] == TITLE_RULE]
         gap = [k == 0 or idx[k - 1] < i - 1 for k, i in enumerate(idx)] + [True]  # a blank line above line k
@@ -522,7 +534,8 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     if len(alive) < cfg.min_lines:
         return
     drop_concatenations(doc, idx, cfg.repeat_min_words, cfg.repeat_min_parts)
-    scores, sizes, ends = score_lines(doc, idx, lex, cfg)
+    boxes: list[tuple[int, int]] = []
+    scores, sizes, ends = score_lines(doc, idx, lex, cfg, boxes)
     a, b, total = best_run(scores)
     if total <= 0:
         return
@@ -578,6 +591,10 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     for k in range(len(idx)):
         if not kept[k]:
             doc.remove(idx[k], BEFORE if k < a else AFTER, "maintext")
+    for x, y in boxes:  # related-stories boxes the run now crosses (maintext_teasers.py)
+        for k in range(x, y):
+            if kept[k]:
+                doc.remove(idx[k], WIDGET, "maintext")
     # Page controls ("Print", "Read more") and menu-like runs of short lines inside the article.
     for k in range(a, b):
         if sizes[k] < 0:

@@ -35,3 +35,48 @@ def headline_start(scores: list[float], a: int, b: int, head: int | None, first:
     above = sum(s for s in scores[a:head] if s > 0)
     below = sum(s for s in scores[head + 1:b] if s > 0)
     return head if above < share * below else a
+
+
+def widget_lists(removed: list, scores: list[float], sizes: list[int], ends: list[bool], texts: list[str],
+                 rules: tuple[str, ...], most: int, min_words: int, floor: float,
+                 passable: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Related-stories boxes of up to `most` teaser lines inside an article ("More from UK" and
+    six headlines, a "Most read" box of kickers and headlines between two paragraphs).
+
+    A heading removed by a rule in `rules`, with a prose sentence among the two lines above it, is
+    such a box when, within `most` lines below it, two prose sentences of `min_words`+ words
+    follow each other (the article going on) and nothing on the way is another heading or a date
+    line (score at most `floor`: the next article of an endless page starts with its byline and
+    date) or a line removed by a rule other than those in `rules` and `passable` (teasers carry
+    kickers and repeated section labels; a date, share buttons or a newsletter box mean the next
+    article or the page's footer comes next). Returns (heading, end exclusive) of each box; the caller
+    makes the heading cost an ordinary line, so the article's run goes on past it, and removes
+    the box's lines from the article. The teasers themselves may end like sentences (a headline
+    ending in a quote): only two sentences in a row end the box.
+
+    >>> widget_lists([None, ("related.heading", "line"), None, None, None, None], [30, -40, -2, -3, 20, 25],
+    ...              [20, 0, 9, 8, 15, 18], [True, False, False, False, True, True], ["a.", "", "x", "y", "b.", "c."],
+    ...              ("related.",), 16, 12, -30)
+    [(1, 4)]
+    """
+    out: list[tuple[int, int]] = []
+    n = len(scores)
+
+    def prose(m: int) -> bool:
+        return removed[m] is None and scores[m] > 0 and ends[m] and sizes[m] >= min_words and texts[m][-1] in ".!?…"
+
+    for k in range(1, n):
+        rb = removed[k]
+        if rb is None or scores[k] > floor or not rb[0].startswith(rules):
+            continue
+        if not any(scores[m] > 0 and ends[m] for m in range(max(0, k - 2), k)):
+            continue
+        for m in range(k + 1, min(n - 1, k + 2 + most)):
+            if prose(m) and prose(m + 1):
+                if m > k + 1:
+                    out.append((k, m))
+                break
+            r = removed[m]
+            if scores[m] <= floor or (r is not None and not r[0].startswith(rules + passable)):
+                break
+    return out
