@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from itertools import chain
 from typing import Any
@@ -47,6 +47,7 @@ from .maintext_edges import dated_edge, lead_in_start
 from .maintext_headline import below_headline
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_teasers import headline_start, widget_lists
+from .quotes import is_attribution
 from .ruleset.literals import Screened
 
 # Words of a line (the standard library's `re` finds plain \w+ faster than `regex`).
@@ -59,8 +60,6 @@ _SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』“«")
 _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
 # A date or time line holds two digits in a row (a cheap test before the dateline pattern).
 _TWO_DIGITS = re.compile(r"\d\d")
-# Dashes that open a quote's attribution line ("— Jane Doe (@jane) May 1, 2019").
-_DASHES = frozenset("-–—―")
 
 BEFORE = "maintext.before-article"
 AFTER = "maintext.after-article"
@@ -179,6 +178,12 @@ class Lexicon:
         lex.boilerplate = frozenset(boiler)
         return lex
 
+    def dated(self, line: str) -> bool:
+        """A line holding a date or time (the digits-only `dateline_pattern`) that is not a
+        quote's attribution (`quotes.is_attribution`: "— Jane (@jane) May 1, 2019" is article
+        text): the one dated-line test of the main-text stage's passes."""
+        return self.dateline is not None and not is_attribution(line) and self.dateline.search(line) is not None
+
     def stop_set(self, k: int) -> frozenset[str]:
         """The stop words of language number `k` (built once, then cached)."""
         cached = self._sets.get(k)
@@ -268,7 +273,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
                 s = -cfg.barrier_cost
             elif key in controls:
                 n = -1
-            elif dateline is not None and n <= cfg.dateline_max_words and t[0] not in _DASHES and dateline.search(t):
+            elif dateline is not None and n <= cfg.dateline_max_words and lex.dated(t):
                 s = -cfg.dateline_cost
         scores.append(s)
         sizes.append(n)
@@ -285,7 +290,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     if cfg.thread_min_headers and dateline is not None:
         titles = [k for k, i in enumerate(idx) if k and removed[i] is not None and removed[i][0] == TITLE_RULE]
         gap = [k == 0 or idx[k - 1] < i - 1 for k, i in enumerate(idx)] + [True]  # a blank line above line k
-        _discount_threads(texts, scores, sizes, titles, dateline, cfg, gap)
+        _discount_threads(texts, scores, sizes, titles, lex.dated, cfg, gap)
     if cfg.after_barrier_factor < 1.0:
         _discount_after_barrier(scores, cfg)
     if cfg.sandwich_factor < 1.0:
@@ -351,7 +356,7 @@ def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
             seen += s
 
 
-def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern,
+def _thread_headers(texts: list[str], titles: list[int], dated: Callable[[str], bool],
                     cfg: MainTextConfig, gap: list[bool]) -> list[tuple[int, frozenset[str]]]:
     """Short lines holding a date or time ("Alex on 17.09.2018 at 6:34 am said:", "2 days ago
     at 07:52", "by TaxJoke July 25, 2012 10:55 AM"): comment and teaser headers, with their words
@@ -365,8 +370,8 @@ def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern
     byline = {m for k in titles for m in range(k + 1, k + 1 + cfg.thread_title_gap)}
     has_digits = _TWO_DIGITS.search
     for k, t in enumerate(texts):
-        if (len(t) <= 12 * most and (t[-1] == ":" or t[-1] not in _SENTENCE_END) and t[0] not in _DASHES
-                and k not in byline and has_digits(t) and dateline.search(t)):
+        if (len(t) <= 12 * most and (t[-1] == ":" or t[-1] not in _SENTENCE_END)
+                and k not in byline and has_digits(t) and dated(t)):
             tokens = _WORD.findall(t.lower())
             words = [w for w in tokens if not w.isdigit()]
             if len(tokens) <= most or (gap[k] and gap[k + 1] and len(words) <= most):
@@ -375,18 +380,18 @@ def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern
 
 
 def _discount_threads(texts: list[str], scores: list[float], sizes: list[int], titles: list[int],
-                      dateline: regex.Pattern, cfg: MainTextConfig, gap: list[bool]) -> None:
+                      dated: Callable[[str], bool], cfg: MainTextConfig, gap: list[bool]) -> None:
     """A chain of at least `thread_min_headers` date headers of one make (each shares a word
     with the one before: "at", "said", "pm"), each followed by some text within
     `thread_max_gap` lines, is a comment thread or a dated teaser list, not the article: each
     header costs `dateline_cost` and the prose between them weighs `thread_factor`. One dated
     byline above an article, or a schedule of bare times, makes no chain."""
-    heads = _thread_headers(texts, titles, dateline, cfg, gap)
+    heads = _thread_headers(texts, titles, dated, cfg, gap)
     if len(heads) < cfg.thread_min_headers:
         return
 
     def row(t: str) -> bool:
-        return len(t) <= 12 * cfg.thread_max_words and t[-1] not in _SENTENCE_END and dateline.search(t) is not None
+        return len(t) <= 12 * cfg.thread_max_words and t[-1] not in _SENTENCE_END and dated(t)
 
     def linked(x: int, y: int) -> bool:
         """Some text between two headers, and no barrier heading ("Comments"): the article's
@@ -548,7 +553,7 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                      and doc.removed_by[idx[k]][0] == TITLE_RULE), None)
         a = headline_start(scores, a, b, head, first, cfg.headline_start_share)
 
-    dateline = lex.dateline.search if lex.dateline is not None else None
+    dateline = lex.dated if lex.dateline is not None else None
 
     def short(k: int) -> bool:
         return (doc.removed_by[idx[k]] is not None or (sizes[k] <= cfg.trim_max_words and not ends[k])
