@@ -46,7 +46,7 @@ from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_headline import below_headline
 from .maintext_repeats import drop_concatenations, drop_later_copies
-from .maintext_teasers import headline_start, widget_lists
+from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
 from .ruleset.literals import Screened
 
@@ -127,6 +127,8 @@ class MainTextConfig:
     headline_start_share: float = 0.0
     widget_list_max_lines: int = 0
     widget_list_pass_rules: tuple[str, ...] = ()
+    tail_rules: tuple[str, ...] = ()
+    tail_max_share: float = 0.0
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -571,6 +573,10 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             b -= 1
     if a >= b:
         return
+    if cfg.tail_rules:  # promos below the article's last paragraph (maintext_teasers.py)
+        b = promo_tail([doc.removed_by[i] for i in idx], scores, a, b, cfg.tail_rules, cfg.tail_max_share)
+        while b > a and short(b - 1):
+            b -= 1
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
     if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)

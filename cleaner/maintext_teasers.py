@@ -80,3 +80,29 @@ def widget_lists(removed: list, scores: list[float], sizes: list[int], ends: lis
             if scores[m] <= floor or (r is not None and not r[0].startswith(rules + passable)):
                 break
     return out
+
+
+def promo_tail(removed: list, scores: list[float], a: int, b: int, rules: tuple[str, ...], share: float) -> int:
+    """The run's new end: the first line in [a, b) removed by a rule in `rules` (a newsletter
+    sign-up, "Email the reporter", share buttons) after which the run holds less than `share` of
+    the positive score it holds before that line: the promos, sign-up texts and forum pitches
+    below the article read like prose, and the title bonus or a short gap lets the run take them
+    in. A marker with most of the article still below it (share buttons under the headline) cuts
+    nothing.
+
+    >>> promo_tail([None, None, ("promo.newsletter", "line"), None], [40, 30, -7, 5], 0, 4, ("promo.",), 0.15)
+    2
+    >>> promo_tail([None, ("social.share", "line"), None, None], [40, -7, 30, 25], 0, 4, ("social.",), 0.15)
+    4
+    """
+    if not rules or not share:
+        return b
+    total = sum(s for s in scores[a:b] if s > 0)
+    seen = 0.0
+    for k in range(a, b):
+        r = removed[k]
+        if r is not None and r[0].startswith(rules) and seen > 0 and total - seen < share * seen:
+            return k
+        if scores[k] > 0:
+            seen += scores[k]
+    return b

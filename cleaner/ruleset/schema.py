@@ -193,4 +193,6 @@ CONFIG_TABLES["maintext"].update({
     "headline_start_share": ("float", "the run starts at the headline when what it holds above scores under this share of what is below (0: off)"),
     "widget_list_max_lines": ("int", "most teaser lines of a related-stories box inside the article, between prose above and two sentences below (0: off)"),
     "widget_list_pass_rules": ("strings", "ids (or id prefixes) of rules whose removed lines may sit inside such a box (kickers, section labels)"),
+    "tail_rules": ("strings", "ids (or id prefixes) of rules whose removed lines mark promos below the article (unset: off)"),
+    "tail_max_share": ("ratio", "the run ends at such a line when what follows it scores under this share of what precedes it"),
 })
