@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from itertools import chain
 from typing import Any
@@ -46,6 +46,8 @@ from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_headline import below_headline
 from .maintext_repeats import drop_concatenations, drop_later_copies
+from .maintext_teasers import headline_start, promo_tail, widget_lists
+from .quotes import is_attribution
 from .ruleset.literals import Screened
 
 # Words of a line (the standard library's `re` finds plain \w+ faster than `regex`).
@@ -58,14 +60,13 @@ _SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』“«")
 _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
 # A date or time line holds two digits in a row (a cheap test before the dateline pattern).
 _TWO_DIGITS = re.compile(r"\d\d")
-# Dashes that open a quote's attribution line ("— Jane Doe (@jane) May 1, 2019").
-_DASHES = frozenset("-–—―")
 
 BEFORE = "maintext.before-article"
 AFTER = "maintext.after-article"
 RUN = "maintext.boilerplate-run"
 CONTROL = "maintext.control-line"
 AUTHOR = "maintext.author-box"
+WIDGET = "maintext.inline-widget"
 TITLE_RULE = "title.page-title"
 
 
@@ -123,6 +124,11 @@ class MainTextConfig:
     lead_in_endings: tuple[str, ...] = ()
     repeat_min_words: int = 0
     repeat_min_parts: int = 0
+    headline_start_share: float = 0.0
+    widget_list_max_lines: int = 0
+    widget_list_pass_rules: tuple[str, ...] = ()
+    tail_rules: tuple[str, ...] = ()
+    tail_max_share: float = 0.0
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -174,6 +180,12 @@ class Lexicon:
         lex.boilerplate = frozenset(boiler)
         return lex
 
+    def dated(self, line: str) -> bool:
+        """A line holding a date or time (the digits-only `dateline_pattern`) that is not a
+        quote's attribution (`quotes.is_attribution`: "— Jane (@jane) May 1, 2019" is article
+        text): the one dated-line test of the main-text stage's passes."""
+        return self.dateline is not None and not is_attribution(line) and self.dateline.search(line) is not None
+
     def stop_set(self, k: int) -> frozenset[str]:
         """The stop words of language number `k` (built once, then cached)."""
         cached = self._sets.get(k)
@@ -204,8 +216,10 @@ def _language_words(tokens: list[list[str]], lex: Lexicon, min_share: float) -> 
     return lex.stop_set(best)
 
 
-def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig) -> tuple[list[float], list[int], list[bool]]:
+def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig,
+                boxes: list[tuple[int, int]] | None = None) -> tuple[list[float], list[int], list[bool]]:
     """Per non-blank line (by `idx`): score, length in words, ends like a sentence.
+    Related-stories boxes inside the article are added to `boxes` (line numbers, see maintext_teasers.py).
 
     A line that is a page control of the language ("Print", "Weiter", "Read more") gets size -1.
     """
@@ -261,17 +275,24 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
                 s = -cfg.barrier_cost
             elif key in controls:
                 n = -1
-            elif dateline is not None and n <= cfg.dateline_max_words and t[0] not in _DASHES and dateline.search(t):
+            elif dateline is not None and n <= cfg.dateline_max_words and lex.dated(t):
                 s = -cfg.dateline_cost
         scores.append(s)
         sizes.append(n)
         ends.append(end)
     if cfg.widget_rules and cfg.widget_max_lines:
         _open_inline_widgets(idx, removed, scores, sizes, ends, cfg)
+    if cfg.widget_rules and cfg.widget_list_max_lines:  # longer boxes inside the article (maintext_teasers.py)
+        for k, end in widget_lists([removed[i] for i in idx], scores, sizes, ends, texts, cfg.widget_rules,
+                                   cfg.widget_list_max_lines, cfg.widget_min_words, -min(cfg.barrier_cost, cfg.dateline_cost),
+                                   cfg.widget_list_pass_rules):
+            scores[k] = -cfg.line_cost
+            if boxes is not None:
+                boxes.append((k, end))
     if cfg.thread_min_headers and dateline is not None:
         titles = [k for k, i in enumerate(idx) if k and removed[i] is not None and removed[i][0] == TITLE_RULE]
         gap = [k == 0 or idx[k - 1] < i - 1 for k, i in enumerate(idx)] + [True]  # a blank line above line k
-        _discount_threads(texts, scores, sizes, titles, dateline, cfg, gap)
+        _discount_threads(texts, scores, sizes, titles, lex.dated, cfg, gap)
     if cfg.after_barrier_factor < 1.0:
         _discount_after_barrier(scores, cfg)
     if cfg.sandwich_factor < 1.0:
@@ -337,7 +358,7 @@ def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
             seen += s
 
 
-def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern,
+def _thread_headers(texts: list[str], titles: list[int], dated: Callable[[str], bool],
                     cfg: MainTextConfig, gap: list[bool]) -> list[tuple[int, frozenset[str]]]:
     """Short lines holding a date or time ("Alex on 17.09.2018 at 6:34 am said:", "2 days ago
     at 07:52", "by TaxJoke July 25, 2012 10:55 AM"): comment and teaser headers, with their words
@@ -351,8 +372,8 @@ def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern
     byline = {m for k in titles for m in range(k + 1, k + 1 + cfg.thread_title_gap)}
     has_digits = _TWO_DIGITS.search
     for k, t in enumerate(texts):
-        if (len(t) <= 12 * most and (t[-1] == ":" or t[-1] not in _SENTENCE_END) and t[0] not in _DASHES
-                and k not in byline and has_digits(t) and dateline.search(t)):
+        if (len(t) <= 12 * most and (t[-1] == ":" or t[-1] not in _SENTENCE_END)
+                and k not in byline and has_digits(t) and dated(t)):
             tokens = _WORD.findall(t.lower())
             words = [w for w in tokens if not w.isdigit()]
             if len(tokens) <= most or (gap[k] and gap[k + 1] and len(words) <= most):
@@ -361,18 +382,18 @@ def _thread_headers(texts: list[str], titles: list[int], dateline: regex.Pattern
 
 
 def _discount_threads(texts: list[str], scores: list[float], sizes: list[int], titles: list[int],
-                      dateline: regex.Pattern, cfg: MainTextConfig, gap: list[bool]) -> None:
+                      dated: Callable[[str], bool], cfg: MainTextConfig, gap: list[bool]) -> None:
     """A chain of at least `thread_min_headers` date headers of one make (each shares a word
     with the one before: "at", "said", "pm"), each followed by some text within
     `thread_max_gap` lines, is a comment thread or a dated teaser list, not the article: each
     header costs `dateline_cost` and the prose between them weighs `thread_factor`. One dated
     byline above an article, or a schedule of bare times, makes no chain."""
-    heads = _thread_headers(texts, titles, dateline, cfg, gap)
+    heads = _thread_headers(texts, titles, dated, cfg, gap)
     if len(heads) < cfg.thread_min_headers:
         return
 
     def row(t: str) -> bool:
-        return len(t) <= 12 * cfg.thread_max_words and t[-1] not in _SENTENCE_END and dateline.search(t) is not None
+        return len(t) <= 12 * cfg.thread_max_words and t[-1] not in _SENTENCE_END and dated(t)
 
     def linked(x: int, y: int) -> bool:
         """Some text between two headers, and no barrier heading ("Comments"): the article's
@@ -520,7 +541,8 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     if len(alive) < cfg.min_lines:
         return
     drop_concatenations(doc, idx, cfg.repeat_min_words, cfg.repeat_min_parts)
-    scores, sizes, ends = score_lines(doc, idx, lex, cfg)
+    boxes: list[tuple[int, int]] = []
+    scores, sizes, ends = score_lines(doc, idx, lex, cfg, boxes)
     a, b, total = best_run(scores)
     if total <= 0:
         return
@@ -528,7 +550,12 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     head = next((k for k in range(a, b) if doc.removed_by[idx[k]] is not None
                  and doc.removed_by[idx[k]][0] == TITLE_RULE), None)
 
-    dateline = lex.dateline.search if lex.dateline is not None else None
+    if head is not None and cfg.headline_start_share:  # teasers above the headline (maintext_teasers.py)
+        first = next((k for k in range(1, len(idx)) if doc.removed_by[idx[k]] is not None
+                     and doc.removed_by[idx[k]][0] == TITLE_RULE), None)
+        a = headline_start(scores, a, b, head, first, cfg.headline_start_share)
+
+    dateline = lex.dated if lex.dateline is not None else None
 
     def short(k: int) -> bool:
         return (doc.removed_by[idx[k]] is not None or (sizes[k] <= cfg.trim_max_words and not ends[k])
@@ -546,6 +573,10 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             b -= 1
     if a >= b:
         return
+    if cfg.tail_rules:  # promos below the article's last paragraph (maintext_teasers.py)
+        b = promo_tail([doc.removed_by[i] for i in idx], scores, a, b, cfg.tail_rules, cfg.tail_max_share)
+        while b > a and short(b - 1):
+            b -= 1
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
     if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)
@@ -571,6 +602,10 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     for k in range(len(idx)):
         if not kept[k]:
             doc.remove(idx[k], BEFORE if k < a else AFTER, "maintext")
+    for x, y in boxes:  # related-stories boxes the run now crosses (maintext_teasers.py)
+        for k in range(x, y):
+            if kept[k]:
+                doc.remove(idx[k], WIDGET, "maintext")
     # Page controls ("Print", "Read more") and menu-like runs of short lines inside the article.
     for k in range(a, b):
         if sizes[k] < 0:

@@ -177,3 +177,14 @@ def test_stage_runs_only_where_a_pack_configures_it(tmp_path):
     assert MainTextConfig.from_tables({"line_cost": 5.0}).enabled is True
     (tmp_path / "empty.toml").write_text('[pack]\ndescription = "no tables"\n')
     assert Cleaner(rules=tmp_path, defaults=False).ruleset_for(None).maintext.enabled is False
+
+
+def test_one_dated_line_test_for_dates_and_main_text(default_cleaner):
+    """The date stage and every main-text pass share one test (`Lexicon.dated`, on
+    `quotes.is_attribution`): a quote's attribution is no date line, a ticker's time stamp is."""
+    lex = default_cleaner.ruleset_for(None).lexicon
+    assert not lex.dated("— Jane Doe (@jane) May 1, 2019")
+    assert lex.dated("– 14:30 Uhr")
+    assert lex.dated("by TaxJoke July 25, 2012 10:55 AM")
+    assert not lex.dated("Read the whole story")
+    assert not Lexicon().dated("14:30")  # no dateline pattern, no date lines

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Document
+from ..quotes import is_attribution
 from ..ruleset.kinds import DateRule, word_count
 from ..ruleset.literals import fold
 from ..ruleset.pack import RuleSet
@@ -237,11 +238,5 @@ def stage_dates(doc: Document, rs: RuleSet) -> None:
         doc.set_meta("updated", updated.iso, source_of(updated))
         if _rest_words(doc, rs, updated) <= MAX_REST_WORDS:
             doc.remove(updated.line, updated.rule.id, "date")
-    if _rest_words(doc, rs, best) <= MAX_REST_WORDS and not _attribution(doc.lines[best.line]):
+    if _rest_words(doc, rs, best) <= MAX_REST_WORDS and not is_attribution(doc.lines[best.line]):
         doc.remove(best.line, best.rule.id, "date")
-
-
-def _attribution(line: str) -> bool:
-    """A quote's attribution line ("— Jane Doe (@jane) May 1, 2019", an embedded post): it
-    gives a date but is part of the article's text, so it stays."""
-    return line[:1] in "-–—―" and len(line) > 1 and not line[1:].lstrip()[:1].isdigit()

@@ -169,6 +169,12 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         # The edge refinements (cleaner/maintext_edges.py, rules/common/maintext_edges.toml).
         "trim_dateline_max_words": ("int", "lines with a date and no sentence end up to this many words are trimmed off the run's edges (0: off)"),
         "lead_in_endings": ("strings", "last characters of a line just above the run that leads into it (unset: off)"),
+        # The teaser passes (cleaner/maintext_teasers.py, rules/common/maintext_teasers.toml).
+        "headline_start_share": ("float", "the run starts at the headline when what it holds above scores under this share of what is below (0: off)"),
+        "widget_list_max_lines": ("int", "most teaser lines of a related-stories box inside the article, between prose above and two sentences below (0: off)"),
+        "widget_list_pass_rules": ("strings", "ids (or id prefixes) of rules whose removed lines may sit inside such a box (kickers, section labels)"),
+        "tail_rules": ("strings", "ids (or id prefixes) of rules whose removed lines mark promos below the article (unset: off)"),
+        "tail_max_share": ("ratio", "the run ends at such a line when what follows it scores under this share of what precedes it"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
