@@ -6,7 +6,8 @@
 
 1. One process, no I/O, on the aeb pages: cleaner in text mode with the default rules on the
    raw text; datatrove's C4QualityFilter (`filter()` on datatrove Documents) on the same text;
-   trafilatura `extract` on the same pages' HTML. Documents/s and the ratios between them.
+   trafilatura `extract` on the same pages' HTML. Documents/s and documents per CPU second of
+   the process (steadier on a shared machine), and the ratios between them.
 2. `cleaner clean --jobs 1` against `--jobs 2` on a generated JSON-lines.gz (aeb text records
    repeated with new ids, written to a temporary folder), wall time of the whole command.
 3. Peak memory of the whole process tree (main + workers, proportional set size sampled with
@@ -38,20 +39,36 @@ def _rate(n: int, seconds: float) -> float:
     return n / seconds if seconds > 0 else float("inf")
 
 
-def bench_cleaner(texts: list[dict[str, Any]], passes: int) -> float:
+class _Clock:
+    """Wall and CPU time of a block: documents per second, and per CPU second of this process
+    (steadier than wall time when other work shares the machine)."""
+
+    def __enter__(self) -> _Clock:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+    def rates(self, n: int) -> tuple[float, float]:
+        return _rate(n, self.wall), _rate(n, self.cpu)
+
+
+def bench_cleaner(texts: list[dict[str, Any]], passes: int) -> tuple[float, float]:
+    """(documents/s, documents per CPU second)."""
     from cleaner import Cleaner
 
     c = Cleaner()
     for r in texts[:3]:  # compile the rule sets before timing
         c.clean(r["raw_text"], url=r["url"], format="text")
-    t0 = time.perf_counter()
-    for _ in range(passes):
-        for r in texts:
-            c.clean(r["raw_text"], url=r["url"], format="text")
-    return _rate(passes * len(texts), time.perf_counter() - t0)
+    with _Clock() as clock:
+        for _ in range(passes):
+            for r in texts:
+                c.clean(r["raw_text"], url=r["url"], format="text")
+    return clock.rates(passes * len(texts))
 
 
-def bench_c4(texts: list[dict[str, Any]], passes: int) -> float | str:
+def bench_c4(texts: list[dict[str, Any]], passes: int) -> tuple[float, float] | str:
     try:
         from datatrove.data import Document
         from datatrove.pipeline.filters import C4QualityFilter
@@ -63,23 +80,23 @@ def bench_c4(texts: list[dict[str, Any]], passes: int) -> float | str:
     except ImportError as e:  # the default sentence splitter needs spaCy
         return f"not runnable ({e})"
     docs = [Document(text=r["raw_text"], id=r["id"]) for r in texts]
-    t0 = time.perf_counter()
-    for _ in range(passes):
-        for d in docs:
-            f.filter(d)
-    return _rate(passes * len(docs), time.perf_counter() - t0)
+    with _Clock() as clock:
+        for _ in range(passes):
+            for d in docs:
+                f.filter(d)
+    return clock.rates(passes * len(docs))
 
 
-def bench_trafilatura(pages: list[dict[str, Any]]) -> float | str:
+def bench_trafilatura(pages: list[dict[str, Any]]) -> tuple[float, float] | str:
     try:
         import trafilatura
     except ImportError:
         return "not installed"
     trafilatura.extract(pages[0]["html"], url=pages[0]["url"])
-    t0 = time.perf_counter()
-    for p in pages:
-        trafilatura.extract(p["html"], url=p["url"])
-    return _rate(len(pages), time.perf_counter() - t0)
+    with _Clock() as clock:
+        for p in pages:
+            trafilatura.extract(p["html"], url=p["url"])
+    return clock.rates(len(pages))
 
 
 def make_jsonl_gz(path: Path, texts: list[dict[str, Any]], *, docs: int | None = None,
@@ -168,10 +185,6 @@ def bench_memory(texts: list[dict[str, Any]], sizes_mb: list[int], tmp: Path) ->
     return rows
 
 
-def _fmt(x: float | str) -> str:
-    return f"{x:,.1f}" if isinstance(x, float) else str(x)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--only", choices=["single", "scaling", "memory"], action="append",
@@ -196,12 +209,15 @@ def main(argv: list[str] | None = None) -> int:
         tr = bench_trafilatura(pages)
         results["single"] = {"cleaner": cl, "c4": c4, "trafilatura": tr, "avg_kb": kb}
         print(f"\n## One process, aeb pages ({len(texts)} pages, {kb:.1f} KB of text each)\n")
-        print("| system | input | docs/s | cleaner is |")
-        print("|---|---|---:|---:|")
-        print(f"| cleaner (text mode, default rules) | aeb raw text | {cl:,.1f} | 1x |")
+        print("| system | input | docs/s | cleaner is | docs per CPU s | cleaner is (CPU) |")
+        print("|---|---|---:|---:|---:|---:|")
+        print(f"| cleaner (text mode, default rules) | aeb raw text | {cl[0]:,.1f} | 1x | {cl[1]:,.1f} | 1x |")
         for name, inp, v in (("datatrove C4QualityFilter", "same text", c4), ("trafilatura extract", "same pages' HTML", tr)):
-            ratio = f"{cl / v:,.1f}x faster" if isinstance(v, float) else "-"
-            print(f"| {name} | {inp} | {_fmt(v)} | {ratio} |")
+            if isinstance(v, tuple):
+                print(f"| {name} | {inp} | {v[0]:,.1f} | {cl[0] / v[0]:,.1f}x faster | {v[1]:,.1f} | "
+                      f"{cl[1] / v[1]:,.1f}x faster |")
+            else:
+                print(f"| {name} | {inp} | {v} | - | - | - |")
     with tempfile.TemporaryDirectory(dir=a.tmp) as tmpd:
         tmp = Path(tmpd)
         if "scaling" in parts:

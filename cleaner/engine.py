@@ -76,20 +76,25 @@ def stage_trailer(doc: Document, rs: RuleSet) -> None:
     seen = list(accumulate(map(len, map(lines.__getitem__, alive)), initial=0))  # text before each line
     total = seen[-1] or 1
     earliest = min(r.min_position for r in rs.trailers.rules)  # type: ignore[attr-defined]
-    first = rs.trailers.first
+    scan = rs.trailers.scan
     # From just before the first line past the earliest position (a rounding step from the
     # division below cannot skip a line); the division decides, as it always did.
-    for k in range(max(0, bisect_left(seen, earliest * total, 0, len(alive)) - 1), len(alive)):
-        pos = seen[k] / total
-        if pos < earliest:
-            continue
-        i = alive[k]
-        rule = first(lines[i])
-        if rule is None or pos < rule.min_position:  # type: ignore[attr-defined]
-            continue
-        for j in alive[k:]:
-            doc.remove(j, rule.id, "trailer")  # type: ignore[attr-defined]
-        return
+    k = max(0, bisect_left(seen, earliest * total, 0, len(alive)) - 1)
+    while k < len(alive) and seen[k] / total < earliest:
+        k += 1
+    # The lines from there on, a few at a time (one matcher call each, not one a line).
+    for a in range(k, len(alive), _TRAILER_CHUNK):
+        for i, rule in scan(lines, alive[a:a + _TRAILER_CHUNK]):
+            k = alive.index(i, a)
+            if seen[k] / total < rule.min_position:  # type: ignore[attr-defined]
+                continue
+            for j in alive[k:]:
+                doc.remove(j, rule.id, "trailer")  # type: ignore[attr-defined]
+            return
+
+
+# Lines the trailer stage hands the matcher at a time.
+_TRAILER_CHUNK = 16
 
 
 def stage_leading(doc: Document, rs: RuleSet) -> None:

@@ -85,13 +85,25 @@ class Literals:
     def _by_first(self) -> dict[str, tuple[str, ...]]:
         return {}
 
+    @functools.cached_property
+    def _by_char(self) -> dict[str, tuple[str, ...]]:
+        """The strings by their first character, in order."""
+        out: dict[str, list[str]] = {}
+        for s in self.strings:
+            out.setdefault(s[:1], []).append(s)
+        return {k: tuple(v) for k, v in out.items()}
+
     def starting(self, c: str) -> tuple[str, ...]:
         """The strings a text starting with character `c` may start with (folding maps each
         character on its own, so the fold of a text starts with the fold of its first one)."""
         got = self._by_first.get(c)
         if got is None:
             head = fold(c) if self.folded else c
-            got = self._by_first[c] = tuple(s for s in self.strings if s.startswith(head) or head.startswith(s))
+            if len(head) == 1 and "" not in self._by_char:  # those starting with it (one lookup)
+                got = self._by_char.get(head, ())
+            else:  # "ß" folds to "ss": compare
+                got = tuple(s for s in self.strings if s.startswith(head) or head.startswith(s))
+            self._by_first[c] = got
         return got
 
     def may_match(self, text: str, folded_text: str | None = None) -> bool:
@@ -202,7 +214,12 @@ def minimal_strings(strings: Iterable[str]) -> tuple[str, ...]:
     >>> minimal_strings(["april", "apr", "comments", "comment", "apr"])
     ('apr', 'comment')
     """
-    uniq = set(strings)
+    return _minimal_set(frozenset(strings))
+
+
+@functools.lru_cache(maxsize=4096)
+def _minimal_set(uniq: frozenset[str]) -> tuple[str, ...]:
+    """minimal_strings, cached: many match plans share one string set (quadratic to reduce)."""
     return tuple(sorted((s for s in uniq if not any(t != s and t in s for t in uniq)), key=lambda s: (len(s), s)))
 
 

@@ -10,6 +10,7 @@ without (`literals.required`: a substring test, many times faster than the patte
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
@@ -54,6 +55,8 @@ class LineMatcher:
         self._limits = [getattr(r, "max_words", None) for r in self.rules]
         self._cuts = sorted({n for n in self._limits if n is not None})
         self._by_key: dict[tuple[str, int], _Plan] = {}
+        # Plans by their entries: many first characters and lengths share one (built once).
+        self._plans: dict[tuple, _Plan] = {}
         # Plans by (first character, number of spaces): one dict lookup per line finds its plan.
         self._by_spaces: dict[tuple[str, int], _Plan] = {}
 
@@ -67,12 +70,15 @@ class LineMatcher:
         if got is None:
             floor = self._cuts[k] if k < len(self._cuts) else None
             entries = []
-            for r, st, lim, need in zip(self.rules, self._starts, self._limits, self._needs, strict=True):
+            key = []
+            for n, (r, st, lim, need) in enumerate(zip(self.rules, self._starts, self._limits, self._needs,
+                                                         strict=True)):
                 if not ((lim is None or (floor is not None and lim >= floor))
                         and (c not in _PROBE or st is None or c in st)):
                     continue
                 if need is None:
                     entries.append((r, None, False, False))
+                    key.append((n, None))
                     continue
                 strings = need.strings
                 if need.at_start:
@@ -80,7 +86,11 @@ class LineMatcher:
                     if not strings:
                         continue  # no prefix of the rule can start a line that starts with c
                 entries.append((r, strings, need.folded, need.at_start))
-            got = self._by_key[(c, k)] = _Plan(entries)
+                key.append((n, strings))
+            got = self._plans.get(tuple(key))
+            if got is None:
+                got = self._plans[tuple(key)] = _Plan(entries)
+            self._by_key[(c, k)] = got
         return got
 
     def _for_spaces(self, c: str, spaces: int) -> _Plan:
@@ -173,6 +183,7 @@ class _Plan:
         self.search_plain = _any_of(self.contains_plain)
 
 
+@functools.lru_cache(maxsize=4096)
 def _any_of(strings: tuple[str, ...]) -> Callable[[str], object] | None:
     """The `search` of a pattern that finds any of these fixed strings (the standard library's
     `re`: literal text only, so it finds exactly what substring tests would)."""
