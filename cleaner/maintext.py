@@ -42,6 +42,7 @@ from typing import Any
 import regex
 
 from .document import Document
+from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_headline import below_headline
@@ -123,6 +124,9 @@ class MainTextConfig:
     lead_in_endings: tuple[str, ...] = ()
     repeat_min_words: int = 0
     repeat_min_parts: int = 0
+    headline_min_total: float = 0.0
+    headline_min_barriers: int = 2
+    headline_min_share: float = 0.5
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -147,6 +151,7 @@ class Lexicon:
     symbols: tuple[str, ...] = ()
     barriers: frozenset[str] = frozenset()
     controls: frozenset[str] = frozenset()
+    widgets: frozenset[str] = frozenset()  # barrier headings that may open a widget inside the article
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -155,6 +160,7 @@ class Lexicon:
         lex = cls(dateline=Screened(regex.compile(dateline)) if dateline else None)
         barriers: set[str] = set()
         controls: set[str] = set()
+        widgets: set[str] = set()
         boiler: set[str] = set()
         for code, words in packs_words:
             if code not in lex.codes:
@@ -169,8 +175,10 @@ class Lexicon:
                     lex.symbols += (w,)
             barriers.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("barrier", ()))
             controls.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("control", ()))
+            widgets.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("widget", ()))
         lex.barriers = frozenset(b for b in barriers if b)
         lex.controls = frozenset(c for c in controls if c)
+        lex.widgets = frozenset(w for w in widgets if w)
         lex.boilerplate = frozenset(boiler)
         return lex
 
@@ -221,6 +229,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     scores: list[float] = []
     sizes: list[int] = []
     ends: list[bool] = []
+    widget_heads: set[int] = set()  # barrier phrases that may open a widget (Lexicon.widgets)
     for i, t, low, toks in zip(idx, texts, lowered, tokens, strict=True):
         rb = removed[i]
         end = t[-1] in _SENTENCE_END
@@ -259,6 +268,8 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
             key = low.strip(_PHRASE_STRIP)
             if key in barriers:
                 s = -cfg.barrier_cost
+                if key in lex.widgets:
+                    widget_heads.add(len(scores))
             elif key in controls:
                 n = -1
             elif dateline is not None and n <= cfg.dateline_max_words and t[0] not in _DASHES and dateline.search(t):
@@ -266,8 +277,8 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         scores.append(s)
         sizes.append(n)
         ends.append(end)
-    if cfg.widget_rules and cfg.widget_max_lines:
-        _open_inline_widgets(idx, removed, scores, sizes, ends, cfg)
+    if (cfg.widget_rules or widget_heads) and cfg.widget_max_lines:
+        _open_inline_widgets(idx, removed, scores, sizes, ends, cfg, widget_heads)
     if cfg.thread_min_headers and dateline is not None:
         titles = [k for k, i in enumerate(idx) if k and removed[i] is not None and removed[i][0] == TITLE_RULE]
         gap = [k == 0 or idx[k - 1] < i - 1 for k, i in enumerate(idx)] + [True]  # a blank line above line k
@@ -302,15 +313,19 @@ def lead_in_lists(doc: Document, idx: list[int], scores: list[float], sizes: lis
 
 
 def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], sizes: list[int], ends: list[bool],
-                         cfg: MainTextConfig) -> None:
+                         cfg: MainTextConfig, phrases: set[int] | frozenset[int] = frozenset()) -> None:
     """A related-stories heading (a rule in `widget_rules`) with prose just above it and, after at
     most `widget_max_lines` teaser lines (short, or removed, not ending like a sentence), a prose
     sentence of `widget_min_words`+ words and another right after it below is a widget inside the
-    article, not its end: the heading costs an ordinary line, so the article's run goes on past it."""
+    article, not its end: the heading costs an ordinary line, so the article's run goes on past it.
+    So is such a heading that is a barrier phrase of the language packs' `widget` lists (line
+    numbers in `phrases`): "Zobacz także", "Mehr zum Thema", "Lire aussi"."""
     n = len(scores)
     for k in range(1, n):
         rb = removed[idx[k]]
-        if rb is None or scores[k] > -cfg.barrier_cost or not rb[0].startswith(cfg.widget_rules):
+        if scores[k] > -cfg.barrier_cost:
+            continue
+        if k not in phrases and (rb is None or not cfg.widget_rules or not rb[0].startswith(cfg.widget_rules)):
             continue
         if not any(scores[m] > 0 and ends[m] for m in range(max(0, k - 2), k)):
             continue
@@ -524,6 +539,13 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     a, b, total = best_run(scores)
     if total <= 0:
         return
+    if cfg.headline_min_total:  # the run below the headline, not a longer one past a barrier (maintext_anchor.py)
+        heads = [k for k in range(1, len(idx)) if doc.removed_by[idx[k]] is not None
+                 and doc.removed_by[idx[k]][0] == TITLE_RULE]
+        anchored = headline_run(scores, heads, a, b, cfg.barrier_cost, cfg.headline_min_total, best_run,
+                                 cfg.headline_min_barriers, cfg.headline_min_share, total)
+        if anchored is not None:
+            a, b, total = anchored
 
     head = next((k for k in range(a, b) if doc.removed_by[idx[k]] is not None
                  and doc.removed_by[idx[k]][0] == TITLE_RULE), None)

@@ -169,6 +169,7 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "boilerplate": ("words", "words that mark a line as site furniture (cookies, copyright, imprint)"),
         "barrier": ("words", "whole-line headings that end an article (comments, related stories)"),
         "control": ("words", "whole-line page controls dropped anywhere (print, next, read more)"),
+        "widget": ("words", "barrier headings of boxes that may stand inside an article (see also, read also)"),
     },
 }
 
@@ -185,4 +186,12 @@ CONFIG_TABLES["maintext"].update({
 CONFIG_TABLES["maintext"].update({
     "trim_dateline_max_words": ("int", "lines with a date and no sentence end up to this many words are trimmed off the run's edges (0: off)"),
     "lead_in_endings": ("strings", "last characters of a line just above the run that leads into it (unset: off)"),
+})
+
+# Keys of the headline anchor of the main-text stage's run choice (cleaner/maintext_anchor.py,
+# rules/common/maintext_anchor.toml).
+CONFIG_TABLES["maintext"].update({
+    "headline_min_total": ("float", "the run below the headline replaces a best run past its barriers (or above it) when it totals this much (0: off)"),
+    "headline_min_barriers": ("int", "how many barrier headings must part the best run from the headline's run"),
+    "headline_min_share": ("ratio", "least share of the best run's total the headline's run must reach"),
 })
