@@ -45,6 +45,7 @@ from .document import Document
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
+from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .ruleset.literals import Screened
@@ -127,6 +128,8 @@ class MainTextConfig:
     headline_min_total: float = 0.0
     headline_min_barriers: int = 2
     headline_min_share: float = 0.5
+    furniture_max_words: int = 0
+    furniture_min_hits: int = 1
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -568,6 +571,13 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             b -= 1
     if a >= b:
         return
+    if cfg.furniture_max_words:  # appeals and notes with boilerplate words at the edges (maintext_furniture.py)
+        a, b = trim_furniture(a, b, lambda k: doc.lines[idx[k]], sizes, cfg.furniture_max_words,
+                              lex.boilerplate, lex.symbols, cfg.furniture_min_hits)
+        while a < b and short(a):
+            a += 1
+        while b > a and short(b - 1):
+            b -= 1
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
     if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)

@@ -195,3 +195,10 @@ CONFIG_TABLES["maintext"].update({
     "headline_min_barriers": ("int", "how many barrier headings must part the best run from the headline's run"),
     "headline_min_share": ("ratio", "least share of the best run's total the headline's run must reach"),
 })
+
+# Keys of the furniture trim of the main-text stage (cleaner/maintext_furniture.py,
+# rules/common/maintext_furniture.toml).
+CONFIG_TABLES["maintext"].update({
+    "furniture_max_words": ("int", "lines of up to this many words with a boilerplate word are trimmed off the run's edges (0: off)"),
+    "furniture_min_hits": ("int", "how many boilerplate words such a line must hold"),
+})
