@@ -322,7 +322,8 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
     sentence of `widget_min_words`+ words and another right after it below is a widget inside the
     article, not its end: the heading costs an ordinary line, so the article's run goes on past it.
     So is such a heading that is a barrier phrase of the language packs' `widget` lists (line
-    numbers in `phrases`): "Zobacz także", "Mehr zum Thema", "Lire aussi"."""
+    numbers in `phrases`): "Zobacz także", "Mehr zum Thema", "Lire aussi"; no rule removed that
+    line, so it goes as a page control (size -1)."""
     n = len(scores)
     for k in range(1, n):
         rb = removed[idx[k]]
@@ -336,6 +337,8 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
             if (scores[m] > 0 and ends[m] and sizes[m] >= cfg.widget_min_words
                     and m + 1 < n and scores[m + 1] > 0 and ends[m + 1]):
                 scores[k] = -cfg.line_cost
+                if k in phrases:  # the heading line itself goes, as a page control inside the article
+                    sizes[k] = -1
                 break
             if ends[m] and removed[idx[m]] is None or scores[m] <= -cfg.barrier_cost:
                 break
