@@ -42,8 +42,10 @@ from typing import Any
 import regex
 
 from .document import Document
+from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
+from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_teasers import headline_start, promo_tail, widget_lists
@@ -129,6 +131,11 @@ class MainTextConfig:
     widget_list_pass_rules: tuple[str, ...] = ()
     tail_rules: tuple[str, ...] = ()
     tail_max_share: float = 0.0
+    headline_min_total: float = 0.0
+    headline_min_barriers: int = 2
+    headline_min_share: float = 0.5
+    furniture_max_words: int = 0
+    furniture_min_hits: int = 1
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -153,6 +160,7 @@ class Lexicon:
     symbols: tuple[str, ...] = ()
     barriers: frozenset[str] = frozenset()
     controls: frozenset[str] = frozenset()
+    widgets: frozenset[str] = frozenset()  # barrier headings that may open a widget inside the article
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -161,6 +169,7 @@ class Lexicon:
         lex = cls(dateline=Screened(regex.compile(dateline)) if dateline else None)
         barriers: set[str] = set()
         controls: set[str] = set()
+        widgets: set[str] = set()
         boiler: set[str] = set()
         for code, words in packs_words:
             if code not in lex.codes:
@@ -175,8 +184,10 @@ class Lexicon:
                     lex.symbols += (w,)
             barriers.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("barrier", ()))
             controls.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("control", ()))
+            widgets.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("widget", ()))
         lex.barriers = frozenset(b for b in barriers if b)
         lex.controls = frozenset(c for c in controls if c)
+        lex.widgets = frozenset(w for w in widgets if w)
         lex.boilerplate = frozenset(boiler)
         return lex
 
@@ -235,6 +246,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     scores: list[float] = []
     sizes: list[int] = []
     ends: list[bool] = []
+    widget_heads: set[int] = set()  # barrier phrases that may open a widget (Lexicon.widgets)
     for i, t, low, toks in zip(idx, texts, lowered, tokens, strict=True):
         rb = removed[i]
         end = t[-1] in _SENTENCE_END
@@ -273,6 +285,8 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
             key = low.strip(_PHRASE_STRIP)
             if key in barriers:
                 s = -cfg.barrier_cost
+                if key in lex.widgets:
+                    widget_heads.add(len(scores))
             elif key in controls:
                 n = -1
             elif dateline is not None and n <= cfg.dateline_max_words and lex.dated(t):
@@ -280,8 +294,8 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         scores.append(s)
         sizes.append(n)
         ends.append(end)
-    if cfg.widget_rules and cfg.widget_max_lines:
-        _open_inline_widgets(idx, removed, scores, sizes, ends, cfg)
+    if (cfg.widget_rules or widget_heads) and cfg.widget_max_lines:
+        _open_inline_widgets(idx, removed, scores, sizes, ends, cfg, widget_heads)
     if cfg.widget_rules and cfg.widget_list_max_lines:  # longer boxes inside the article (maintext_teasers.py)
         for k, end in widget_lists([removed[i] for i in idx], scores, sizes, ends, texts, cfg.widget_rules,
                                    cfg.widget_list_max_lines, cfg.widget_min_words, -min(cfg.barrier_cost, cfg.dateline_cost),
@@ -323,15 +337,20 @@ def lead_in_lists(doc: Document, idx: list[int], scores: list[float], sizes: lis
 
 
 def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], sizes: list[int], ends: list[bool],
-                         cfg: MainTextConfig) -> None:
+                         cfg: MainTextConfig, phrases: set[int] | frozenset[int] = frozenset()) -> None:
     """A related-stories heading (a rule in `widget_rules`) with prose just above it and, after at
     most `widget_max_lines` teaser lines (short, or removed, not ending like a sentence), a prose
     sentence of `widget_min_words`+ words and another right after it below is a widget inside the
-    article, not its end: the heading costs an ordinary line, so the article's run goes on past it."""
+    article, not its end: the heading costs an ordinary line, so the article's run goes on past it.
+    So is such a heading that is a barrier phrase of the language packs' `widget` lists (line
+    numbers in `phrases`): "Zobacz także", "Mehr zum Thema", "Lire aussi"; no rule removed that
+    line, so it goes as a page control (size -1)."""
     n = len(scores)
     for k in range(1, n):
         rb = removed[idx[k]]
-        if rb is None or scores[k] > -cfg.barrier_cost or not rb[0].startswith(cfg.widget_rules):
+        if scores[k] > -cfg.barrier_cost:
+            continue
+        if k not in phrases and (rb is None or not cfg.widget_rules or not rb[0].startswith(cfg.widget_rules)):
             continue
         if not any(scores[m] > 0 and ends[m] for m in range(max(0, k - 2), k)):
             continue
@@ -339,6 +358,8 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
             if (scores[m] > 0 and ends[m] and sizes[m] >= cfg.widget_min_words
                     and m + 1 < n and scores[m + 1] > 0 and ends[m + 1]):
                 scores[k] = -cfg.line_cost
+                if k in phrases:  # the heading line itself goes, as a page control inside the article
+                    sizes[k] = -1
                 break
             if ends[m] and removed[idx[m]] is None or scores[m] <= -cfg.barrier_cost:
                 break
@@ -546,6 +567,13 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     a, b, total = best_run(scores)
     if total <= 0:
         return
+    if cfg.headline_min_total:  # the run below the headline, not a longer one past a barrier (maintext_anchor.py)
+        heads = [k for k in range(1, len(idx)) if doc.removed_by[idx[k]] is not None
+                 and doc.removed_by[idx[k]][0] == TITLE_RULE]
+        anchored = headline_run(scores, heads, a, b, cfg.barrier_cost, cfg.headline_min_total, best_run,
+                                 cfg.headline_min_barriers, cfg.headline_min_share, total)
+        if anchored is not None:
+            a, b, total = anchored
 
     head = next((k for k in range(a, b) if doc.removed_by[idx[k]] is not None
                  and doc.removed_by[idx[k]][0] == TITLE_RULE), None)
@@ -575,6 +603,13 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         return
     if cfg.tail_rules:  # promos below the article's last paragraph (maintext_teasers.py)
         b = promo_tail([doc.removed_by[i] for i in idx], scores, a, b, cfg.tail_rules, cfg.tail_max_share)
+        while b > a and short(b - 1):
+            b -= 1
+    if cfg.furniture_max_words:  # appeals and notes with boilerplate words at the edges (maintext_furniture.py)
+        a, b = trim_furniture(a, b, lambda k: doc.lines[idx[k]], sizes, cfg.furniture_max_words,
+                              lex.boilerplate, lex.symbols, cfg.furniture_min_hits)
+        while a < b and short(a):
+            a += 1
         while b > a and short(b - 1):
             b -= 1
     if cfg.list_max_lines:

@@ -175,6 +175,13 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "widget_list_pass_rules": ("strings", "ids (or id prefixes) of rules whose removed lines may sit inside such a box (kickers, section labels)"),
         "tail_rules": ("strings", "ids (or id prefixes) of rules whose removed lines mark promos below the article (unset: off)"),
         "tail_max_share": ("ratio", "the run ends at such a line when what follows it scores under this share of what precedes it"),
+        # The headline anchor of the run choice (cleaner/maintext_anchor.py, rules/common/maintext_anchor.toml).
+        "headline_min_total": ("float", "the run below the headline replaces a best run past its barriers (or above it) when it totals this much (0: off)"),
+        "headline_min_barriers": ("int", "how many barrier headings must part the best run from the headline's run"),
+        "headline_min_share": ("ratio", "least share of the best run's total the headline's run must reach"),
+        # The furniture trim (cleaner/maintext_furniture.py, rules/common/maintext_furniture.toml).
+        "furniture_max_words": ("int", "lines of up to this many words with a boilerplate word are trimmed off the run's edges (0: off)"),
+        "furniture_min_hits": ("int", "how many boilerplate words such a line must hold"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
@@ -182,5 +189,6 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "boilerplate": ("words", "words that mark a line as site furniture (cookies, copyright, imprint)"),
         "barrier": ("words", "whole-line headings that end an article (comments, related stories)"),
         "control": ("words", "whole-line page controls dropped anywhere (print, next, read more)"),
+        "widget": ("words", "barrier headings of boxes that may stand inside an article (see also, read also)"),
     },
 }
