@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 PROSE_WORDS = 10  # a lost line this long, unique to its page, is taken for article text
 TOLERATED_SHARE = 0.1  # pages on which a rule may lose article text and still be switched on
 MAX_ROUNDS = 5
-PARAGRAPH_WORDS = 20  # a repeated closing paragraph this long, in the article's run, is article text
+PARAGRAPH_WORDS = 20  # a paragraph, not a one-line notice or blurb (as the miner's "real paragraph")
 LEAD_IN_WORDS = 6  # a heading ending in ':' is this short ("For more information:")
 # How far the context tests look along the defaults' kept run: above a line, for the article's
 # own prose (a few lines: a link or two, a short closing line); below a heading, for the article
@@ -181,8 +181,11 @@ class _Context:
             k += step
         return out
 
-    def _unique_prose(self, p: int, k: int) -> bool:
-        return not self.repeated(p, k) and _article_like(self.pages[p].lines[k])
+    def _own_paragraph(self, p: int, k: int) -> bool:
+        """Line k is a paragraph of the page's own article: unique to the page, a sentence of
+        `PARAGRAPH_WORDS` words or more (a newsletter's one-line blurb in a sidebar is shorter)."""
+        line = self.pages[p].lines[k]
+        return not self.repeated(p, k) and line.count(" ") + 1 >= PARAGRAPH_WORDS and line[-1] in _SENTENCE_END
 
     def closes_article(self, p: int, i: int, follows: bool = True) -> bool:
         """Line i is a paragraph of several sentences (`PARAGRAPH_WORDS` words or more) that the
@@ -193,7 +196,7 @@ class _Context:
         line = self.pages[p].lines[i]
         above = self._run(p, i, -1)
         if _paragraph_like(line):
-            return any(self._unique_prose(p, k) for k in above)
+            return any(self._own_paragraph(p, k) for k in above)
         return (follows and _article_like(line) and bool(above) and self.repeated(p, above[0])
                 and self.closes_article(p, above[0], follows=False))
 
@@ -207,7 +210,7 @@ class _Context:
             return False
         lines = self.pages[p].lines
         comments = next(iter(self.signatures(p, i)), len(lines))  # text past a comment's signature is no article
-        return any(self._unique_prose(p, k) for k in self._run(p, i, -1)) and any(
+        return any(self._own_paragraph(p, k) for k in self._run(p, i, -1)) and any(
             _article_like(lines[k]) for k in self._run(p, i, 1) if k < comments)
 
     def comment(self, p: int, marker: int, i: int) -> bool:

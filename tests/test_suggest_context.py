@@ -101,7 +101,8 @@ def test_headings_of_every_recipe_are_not_proposed_but_the_related_list_is():
 
 # -- the context test on hand-made lines ("kept" is what the defaults keep)
 
-_P1, _P2 = _ARTICLES[0][0], _ARTICLES[0][1]
+_P1 = _ARTICLES[0][0].removesuffix(".") + " last winter and the winter before."
+_P2 = _ARTICLES[0][1]
 
 
 def _context(lines: list[str], kept: set[int], repeated: set[str], outside: frozenset[int] = frozenset(),
@@ -135,6 +136,9 @@ def test_furniture_next_to_the_article_still_counts_as_furniture():
     # a paragraph below a sidebar the defaults keep too (more than a few lines from the article)
     lines = [_P1, _P2, "Popular this week", *[f"Headline number {n}" for n in range(8)], _ABOUT]
     assert _why(_context(lines, set(range(len(lines))), repeated), len(lines) - 1) is None
+    # a paragraph below a sidebar whose only unique line is a one-line blurb, not a paragraph
+    lines = ["Applications Newsletter", "Stay informed of the latest news about software and how to manage it.", "Go", _ABOUT]
+    assert _why(_context(lines, {0, 1, 2, 3}, repeated | {"Applications Newsletter", "Go"}), 3) is None
     # a paragraph past a line the main-text stage dropped: outside the article
     lines = [_P1, _P2, "Popular this week", _ABOUT]
     assert _why(_context(lines, {0, 1, 3}, repeated, outside=frozenset({2})), 3) is None
