@@ -38,6 +38,7 @@ TOLERATED_SHARE = 0.1  # pages on which a rule may lose article text and still b
 MAX_ROUNDS = 5
 PARAGRAPH_WORDS = 20  # a paragraph, not a one-line notice or blurb (as the miner's "real paragraph")
 LEAD_IN_WORDS = 6  # a heading ending in ':' is this short ("For more information:")
+BOX_HEADING_WORDS = 3  # a box's own heading right above a paragraph ("About Becky")
 # How far the context tests look along the defaults' kept run: above a line, for the article's
 # own prose (a few lines: a link or two, a short closing line); below a heading, for the article
 # text after the list it heads (an ingredient list is long).
@@ -196,9 +197,18 @@ class _Context:
         line = self.pages[p].lines[i]
         above = self._run(p, i, -1)
         if _paragraph_like(line):
-            return any(self._own_paragraph(p, k) for k in above)
+            return not self._boxed(p, i) and any(self._own_paragraph(p, k) for k in above)
         return (follows and _article_like(line) and bool(above) and self.repeated(p, above[0])
                 and self.closes_article(p, above[0], follows=False))
+
+    def _boxed(self, p: int, i: int) -> bool:
+        """Line i has a heading of its own right above it: a repeated line of a few words without
+        a sentence's end ("About Becky"), which makes it a box of the page (an author box), not
+        the end of the article."""
+        if i == 0 or not self.repeated(p, i - 1):
+            return False
+        head = self.pages[p].lines[i - 1]
+        return head.count(" ") + 1 <= BOX_HEADING_WORDS and head[-1] not in _SENTENCE_END
 
     def leads_in(self, p: int, i: int) -> bool:
         """Line i is a short heading ending in ':' ("Ingredients:", "For more information:") that

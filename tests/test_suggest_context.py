@@ -139,6 +139,10 @@ def test_furniture_next_to_the_article_still_counts_as_furniture():
     # a paragraph below a sidebar whose only unique line is a one-line blurb, not a paragraph
     lines = ["Applications Newsletter", "Stay informed of the latest news about software and how to manage it.", "Go", _ABOUT]
     assert _why(_context(lines, {0, 1, 2, 3}, repeated | {"Applications Newsletter", "Go"}), 3) is None
+    # an author box below the article: a paragraph under a heading of its own
+    bio = "Hi, I'm Becky and I live in Atlanta. Besides editing this blog I collect old chairs and restore them for friends."
+    lines = [_P1, _P2, "About Becky", bio]
+    assert _why(_context(lines, {0, 1, 2, 3}, repeated | {"About Becky", bio}), 3) is None
     # a paragraph past a line the main-text stage dropped: outside the article
     lines = [_P1, _P2, "Popular this week", _ABOUT]
     assert _why(_context(lines, {0, 1, 3}, repeated, outside=frozenset({2})), 3) is None
