@@ -203,10 +203,10 @@ class _Context:
 
     def _boxed(self, p: int, i: int) -> bool:
         """Line i has a heading of its own right above it: a repeated line of a few words without
-        a sentence's end ("About Becky"), which makes it a box of the page (an author box), not
-        the end of the article."""
-        if i == 0 or not self.repeated(p, i - 1):
-            return False
+        a sentence's end ("About Becky") that the defaults keep, which makes it a box of the page
+        (an author box), not the end of the article."""
+        if i == 0 or not self.repeated(p, i - 1) or i - 1 not in (self.kept[p] or set()):
+            return False  # a line a default rule removed ("Share this:", "Facebook") heads nothing
         head = self.pages[p].lines[i - 1]
         return head.count(" ") + 1 <= BOX_HEADING_WORDS and head[-1] not in _SENTENCE_END
 
