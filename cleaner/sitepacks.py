@@ -11,6 +11,9 @@ from that cleaning: a line it keeps stays unless a site rule removed it, and a l
 before or after the article goes. What the site pack's rules themselves keep (a default rule it
 switches off with `disable`) stays kept.
 
+When the site rules remove every line the defaults would keep, the defaults' choice was the
+site's furniture, and the main-text stage's choice with the pack stands (see `_default_text_left`).
+
 A site pack with its own `[maintext]` table tunes the main-text stage for its site on purpose; then
 its result is taken as it is.
 """
@@ -39,6 +42,8 @@ def keep_default_text(doc: Document, base: Document, site_ids: frozenset[str]) -
     """Make `doc` (cleaned with the site pack) follow the main-text choice of `base` (cleaned
     without it): restore the lines `base` keeps that no site rule removed (with the default
     cleaning's text, inline strips included), and remove the lines `base`'s main-text stage drops."""
+    if not _default_text_left(doc, base, site_ids):
+        return
     restored = set()
     for i, rb in enumerate(doc.removed_by):
         gone = base.removed_by[i]
@@ -55,3 +60,14 @@ def keep_default_text(doc: Document, base: Document, site_ids: frozenset[str]) -
         doc._alive = None
         doc.inline = [r for r in doc.inline if r.start_line - 1 not in restored]
         doc.inline.extend(r for r in base.inline if r.start_line - 1 in restored)
+
+
+def _default_text_left(doc: Document, base: Document, site_ids: frozenset[str]) -> bool:
+    """Whether any line of the defaults' article survives the site rules. When the site's own rules
+    remove all of it, what the defaults took for the article was the site's furniture (a blurb on
+    every page, a comment notice) and the real article, too short to win against it, is what the
+    main-text stage chose once the furniture was gone: that choice stands."""
+    return any(
+        gone is None and base.lines[i] and not (doc.removed_by[i] is not None and doc.removed_by[i][0] in site_ids)
+        for i, gone in enumerate(base.removed_by)
+    )

@@ -21,10 +21,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import regex
+
 from . import engine
+from .maintext import _SENTENCE_END  # the main-text stage's own: both read a sentence's end alike
 from .normalize import normalize_line, normalize_text
 from .ruleset.loader import default_rules_dir, load_dir, load_text
 from .ruleset.pack import RuleSet
+from .sitepacks import MAINTEXT
 
 if TYPE_CHECKING:
     from .suggest import Page, Proposal
@@ -32,8 +36,16 @@ if TYPE_CHECKING:
 PROSE_WORDS = 10  # a lost line this long, unique to its page, is taken for article text
 TOLERATED_SHARE = 0.1  # pages on which a rule may lose article text and still be switched on
 MAX_ROUNDS = 5
-# Characters a line of prose ends with (as in maintext.py).
-_SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』")
+PARAGRAPH_WORDS = 20  # a paragraph, not a one-line notice or blurb (as the miner's "real paragraph")
+LEAD_IN_WORDS = 6  # a heading ending in ':' is this short ("For more information:")
+BOX_HEADING_WORDS = 3  # a box's own heading right above a paragraph ("About Becky")
+# How far the context tests look along the defaults' kept run: above a line, for the article's
+# own prose (a few lines: a link or two, a short closing line); below a heading, for the article
+# text after the list it heads (an ingredient list is long).
+ABOVE_LINES = 6
+BELOW_LINES = 30
+# Where one sentence ends and the next begins.
+_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]?\s+[\p{Lu}\"“«]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,37 +73,44 @@ def _removed_by(result) -> dict[int, str]:
     return out
 
 
-def default_kept(pages: Sequence[Page], site: str) -> list[set[int] | None]:
-    """For each page, the indices of its lines the default rules keep (None when the page's lines
-    do not line up with the engine's). The defaults do not change between rounds: cleaned once."""
-    base = default_ruleset()
-    out: list[set[int] | None] = []
-    for page in pages:
-        got = _engine_lines(page)
+Aligned = list[tuple[str, list[int]] | None]  # per page: the text and its line numbers (see _engine_lines)
+
+
+def align(pages: Sequence[Page]) -> Aligned:
+    """The learning pages lined up with the engine's numbering, once for every cleaning of them."""
+    return [_engine_lines(page) for page in pages]
+
+
+def removals(aligned: Aligned, rs: RuleSet, site: str) -> list[dict[int, str] | None]:
+    """For each page, its line index -> id of the rule that removed the whole line with `rs`
+    (None for a page whose lines do not line up with the engine's)."""
+    out: list[dict[int, str] | None] = []
+    for got in aligned:
         if got is None:
             out.append(None)
-            continue
-        text, numbers = got
-        gone = _removed_by(engine.run(text, base, site=site))
-        out.append({i for i, n in enumerate(numbers) if n not in gone})
-    return out
-
-
-def pack_removed(pages: Sequence[Page], pack_text: str, site: str) -> list[dict[int, str]]:
-    """For each page, line index -> id of the rule that removed it with the defaults plus the pack."""
-    base = default_ruleset()
-    rs = RuleSet([*base.packs, load_text(pack_text, "<suggest>")])
-    rs.base = base
-    out: list[dict[int, str]] = []
-    for page in pages:
-        got = _engine_lines(page)
-        if got is None:
-            out.append({})
             continue
         text, numbers = got
         gone = _removed_by(engine.run(text, rs, site=site))
         out.append({i: gone[n] for i, n in enumerate(numbers) if n in gone})
     return out
+
+
+def default_kept(pages: Sequence[Page], site: str, aligned: Aligned | None = None) -> list[set[int] | None]:
+    """For each page, the indices of its lines the default rules keep (None when the page's lines
+    do not line up with the engine's). The defaults do not change between rounds: cleaned once."""
+    return _kept(pages, removals(align(pages) if aligned is None else aligned, default_ruleset(), site))
+
+
+def _kept(pages: Sequence[Page], gone: list[dict[int, str] | None]) -> list[set[int] | None]:
+    return [None if g is None else set(range(len(page.lines))) - g.keys() for page, g in zip(pages, gone, strict=True)]
+
+
+def pack_removed(pages: Sequence[Page], pack_text: str, site: str, aligned: Aligned | None = None) -> list[dict[int, str]]:
+    """For each page, line index -> id of the rule that removed it with the defaults plus the pack."""
+    base = default_ruleset()
+    rs = RuleSet([*base.packs, load_text(pack_text, "<suggest>")])
+    rs.base = base
+    return [g or {} for g in removals(align(pages) if aligned is None else aligned, rs, site)]
 
 
 def lost_lines(removed: list[dict[int, str]], kept: list[set[int] | None]) -> dict[str, list[tuple[int, int]]]:
@@ -118,6 +137,12 @@ def _article_like(line: str) -> bool:
     return line.count(" ") + 1 >= PROSE_WORDS and line[-1] in _SENTENCE_END
 
 
+def _paragraph_like(line: str) -> bool:
+    """Several sentences and `PARAGRAPH_WORDS` words or more: a paragraph, not a notice."""
+    return (line.count(" ") + 1 >= PARAGRAPH_WORDS and line[-1] in _SENTENCE_END
+            and len(_SENTENCE_BREAK.findall(line)) >= 1)
+
+
 @dataclass
 class _Context:
     """What the check knows of the learning pages besides the cleanings."""
@@ -127,6 +152,8 @@ class _Context:
     repeated: Callable[[int, int], bool]
     signatures: Callable[[int, int], list[int]]
     markers: dict[tuple[str, int], int] = field(default_factory=dict)  # (rule, page) -> first line it removed
+    # per page, the lines the defaults' main-text stage drops: outside the article it chose
+    outside: list[set[int]] = field(default_factory=list)
 
     def in_article(self, p: int, i: int) -> bool:
         """Line i sits between two paragraphs of the article the defaults keep: the lines right above
@@ -137,6 +164,64 @@ class _Context:
             return k in kept and not self.repeated(p, k) and _article_like(self.pages[p].lines[k])
 
         return prose(i - 1) and prose(i + 1)
+
+    def _run(self, p: int, i: int, step: int) -> list[int]:
+        """The lines next to line i (above for step -1, below for +1) that the defaults keep in the
+        same article, at most `ABOVE_LINES` or `BELOW_LINES` of them. Lines that a default rule
+        removed inside the article ("Share this:", a byline) are passed over; a line the main-text
+        stage dropped ends the article."""
+        kept = self.kept[p]
+        if kept is None:
+            return []
+        outside = self.outside[p] if p < len(self.outside) else set()
+        limit = ABOVE_LINES if step < 0 else BELOW_LINES
+        out, k = [], i + step
+        while 0 <= k < len(self.pages[p].lines) and len(out) < limit and k not in outside:
+            if k in kept:
+                out.append(k)
+            k += step
+        return out
+
+    def _own_paragraph(self, p: int, k: int) -> bool:
+        """Line k is a paragraph of the page's own article: unique to the page, a sentence of
+        `PARAGRAPH_WORDS` words or more (a newsletter's one-line blurb in a sidebar is shorter)."""
+        line = self.pages[p].lines[k]
+        return not self.repeated(p, k) and line.count(" ") + 1 >= PARAGRAPH_WORDS and line[-1] in _SENTENCE_END
+
+    def closes_article(self, p: int, i: int, follows: bool = True) -> bool:
+        """Line i is a paragraph of several sentences (`PARAGRAPH_WORDS` words or more) that the
+        defaults keep in the article with its own prose a few lines above: a closing disclaimer, a
+        press release's "About the agency" paragraph. It repeats because every article of the site
+        ends with it. So does a sentence right below such a paragraph (the disclaimer's last line).
+        A one-sentence notice right below the article is no such paragraph."""
+        line = self.pages[p].lines[i]
+        above = self._run(p, i, -1)
+        if _paragraph_like(line):
+            return not self._boxed(p, i) and any(self._own_paragraph(p, k) for k in above)
+        return (follows and _article_like(line) and bool(above) and self.repeated(p, above[0])
+                and self.closes_article(p, above[0], follows=False))
+
+    def _boxed(self, p: int, i: int) -> bool:
+        """Line i has a heading of its own right above it: a repeated line of a few words without
+        a sentence's end ("About Becky") that the defaults keep, which makes it a box of the page
+        (an author box), not the end of the article."""
+        if i == 0 or not self.repeated(p, i - 1) or i - 1 not in (self.kept[p] or set()):
+            return False  # a line a default rule removed ("Share this:", "Facebook") heads nothing
+        head = self.pages[p].lines[i - 1]
+        return head.count(" ") + 1 <= BOX_HEADING_WORDS and head[-1] not in _SENTENCE_END
+
+    def leads_in(self, p: int, i: int) -> bool:
+        """Line i is a short heading ending in ':' ("Ingredients:", "For more information:") that
+        the defaults keep in one run with article prose above it and article text below it (after
+        the list it heads): a heading of the articles' own structure, not a "Related posts:" list
+        at the article's end, which no more article text follows (comments below it are none)."""
+        line = self.pages[p].lines[i]
+        if not line.endswith(":") or line.count(" ") + 1 > LEAD_IN_WORDS or i not in (self.kept[p] or set()):
+            return False
+        lines = self.pages[p].lines
+        comments = next(iter(self.signatures(p, i)), len(lines))  # text past a comment's signature is no article
+        return any(self._own_paragraph(p, k) for k in self._run(p, i, -1)) and any(
+            _article_like(lines[k]) for k in self._run(p, i, 1) if k < comments)
 
     def comment(self, p: int, marker: int, i: int) -> bool:
         """Line i, below a trailer marker, is part of a comment section: at or past the first
@@ -161,7 +246,13 @@ class _Context:
         if prop.kind == "trailer" and i != marker and self.comment(p, marker, i):
             return None
         if self.repeated(p, i):
-            return "a repeated line inside the article the defaults keep" if self.in_article(p, i) else None
+            if self.in_article(p, i):
+                return "a repeated line inside the article the defaults keep"
+            if self.closes_article(p, i):
+                return "a repeated paragraph that continues the article the defaults keep"
+            if self.leads_in(p, i):
+                return "a repeated heading ending in ':' between parts of the article the defaults keep"
+            return None
         return "article prose" if _article_like(self.pages[p].lines[i]) else None
 
 
@@ -179,13 +270,16 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
     another (a second trailer marker just below the first), so the check runs again until no
     rule is switched off."""
     n = len(pages)
-    ctx = _Context(pages, default_kept(pages, site), repeated, signatures)
+    aligned = align(pages)
+    base = removals(aligned, default_ruleset(), site)
+    outside = [{i for i, rule in (g or {}).items() if rule.startswith(MAINTEXT)} for g in base]
+    ctx = _Context(pages, _kept(pages, base), repeated, signatures, outside=outside)
     taken_out: list[tuple[str, str, str]] = []
     for _ in range(MAX_ROUNDS):
         enabled = [p for p in props if p.enabled]
         if not enabled:
             return taken_out
-        removed = pack_removed(pages, render(enabled), site)
+        removed = pack_removed(pages, render(enabled), site, aligned)
         lost, ctx.markers = lost_lines(removed, ctx.kept), first_removed(removed)
         found = {}
         changed = False
@@ -216,7 +310,7 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
         if not found and not changed:
             break
     else:  # the last round switched rules off: clean once more with what is left
-        removed = pack_removed(pages, render([p for p in props if p.enabled]), site)
+        removed = pack_removed(pages, render([p for p in props if p.enabled]), site, aligned)
         lost, ctx.markers = lost_lines(removed, ctx.kept), first_removed(removed)
     credited = {rule for gone in removed for rule in gone.values()}
     literal = {p.id for p in props if p.enabled and p.kind == "trailer" and p.literal}

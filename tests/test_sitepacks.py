@@ -75,3 +75,28 @@ def test_keep_default_text_follows_the_default_main_text_choice():
     assert doc.kept_lines() == ["", "b", "c", "", "", "f"]
     assert doc.removed_by[0] == ("site.rule", "line")
     assert doc.removed_by[4] == ("maintext.after-article", "maintext")
+
+
+def test_when_the_site_rules_remove_all_the_default_text_the_pack_cleaning_stands():
+    # The defaults took a blurb (lines 1-2) for the article; the site rules remove both lines: the
+    # defaults' choice was the site's furniture, and the main-text choice with the pack (line 4,
+    # a short article the blurb outweighed) stands.
+    lines = ["menu", "blurb one", "blurb two", "footer", "short article"]
+    base, doc = Document(list(lines)), Document(list(lines))
+    for i in (0, 3, 4):
+        base.remove(i, "maintext.outside", "maintext")
+    doc.remove(1, "site.blurb", "line")
+    doc.remove(2, "site.blurb", "line")
+    for i in (0, 3):
+        doc.remove(i, "maintext.outside", "maintext")
+    keep_default_text(doc, base, frozenset({"site.blurb"}))
+    assert doc.kept_lines() == ["", "", "", "", "short article"]
+    # one line of the defaults' article left: the defaults' choice is followed as before
+    base2, doc2 = Document(list(lines)), Document(list(lines))
+    for i in (0, 3, 4):
+        base2.remove(i, "maintext.outside", "maintext")
+    doc2.remove(1, "site.blurb", "line")
+    for i in (0, 3):
+        doc2.remove(i, "maintext.outside", "maintext")
+    keep_default_text(doc2, base2, frozenset({"site.blurb"}))
+    assert doc2.kept_lines() == ["", "", "blurb two", "", ""]

@@ -1,0 +1,166 @@
+"""`rules suggest`'s self-check: repeated lines that belong to the articles, told by their place.
+
+A site's articles can repeat text of their own: a closing disclaimer or "About the agency"
+paragraph, the "Ingredients:" and "Directions:" headings of every recipe. The self-check must not
+propose those blindly (they are written switched off, with the evidence), while the furniture
+around the article (a "Related posts:" list, a one-sentence notice, a footer below a sidebar) is
+still proposed. The first tests run the whole suggestion on hand-made pages; the others put the
+context test itself on hand-made lines, with what the defaults keep given.
+"""
+
+from __future__ import annotations
+
+from cleaner.ruleset.loader import load_text
+from cleaner.suggest import Page, Proposal, render_pack, suggest_rules
+from cleaner.suggest_check import _Context
+
+_ARTICLES = [
+    ("The council voted on Monday to spend four million pounds on the crumbling harbour wall, which the storms damaged.",
+     "Engineers said that the repairs must be finished before the first autumn gales, or the old stones could give way.",
+     "The harbour master said that fishing boats would use the north quay while the work goes on through the winter."),
+    ("From next month the central library will keep its reading rooms open until nine in the evening on weekdays.",
+     "A survey of students found that most of them wanted somewhere quiet to work after their classes had finished.",
+     "The library will also lend laptops to readers who need one, the city council announced in a statement on Friday."),
+    ("Every plastic seat in the north stand of the stadium is cracked or faded after twenty summers in the sun.",
+     "The club says that new seats will arrive in time for the first home game of the season in the middle of August.",
+     "Supporters who bought a season ticket for the north stand will be offered a seat elsewhere until then, it said."),
+    ("A late frost in April killed most of the blossom, so growers expect to pick barely half of last year's apples.",
+     "Prices at the farmers' market are likely to rise, although cider makers say that they have enough fruit in store.",
+     "The orchards on the south side of the valley were spared, because the frost settled in the low ground by the river."),
+    ("Trains to the coast will leave twenty minutes earlier from December, which commuters fear will break their connections.",
+     "The rail company said that the change was needed to make room for freight trains carrying stone from the quarry.",
+     "Passengers can comment on the new timetable until the end of the month on the company's website or at stations."),
+]
+
+_ABOUT = (
+    "Example Wire is an independent agency that reports on the councils, courts and harbours of the region. "
+    "Its reporters are paid by its readers, and it takes no money from the people and firms it writes about."
+)
+_NOTICE = "You can follow any responses to this story through the feed of the site."
+
+
+def _pack_of(props: list[Proposal]):
+    return load_text(render_pack(props, "example.com"), "<test>")  # switched-off rules are not loaded
+
+
+def _acts(pack, line: str) -> bool:
+    return any(r.acts_on(line) for r in pack.rules)
+
+
+def test_a_closing_paragraph_of_every_article_is_not_proposed_blindly():
+    # Every release ends with the agency's "About" paragraph, which the defaults keep with the
+    # article: it repeats because it belongs to the articles. The menu and the footer repeat
+    # because they are furniture, and are proposed.
+    pages = [
+        Page.from_text(f"p{n}", "\n\n".join([
+            "Example Wire", "Home | News | Sport", "Press releases", "Subscribe to our newsletter",
+            a, b, c, _ABOUT, "About us", "Contact", "Privacy", "Copyright Example Wire",
+        ]))
+        for n, (a, b, c) in enumerate(_ARTICLES)
+    ]
+    props = suggest_rules(pages, "example.com")
+    pack = _pack_of(props)
+    assert not _acts(pack, _ABOUT)
+    for line in ("Subscribe to our newsletter", "Copyright Example Wire"):
+        assert _acts(pack, line), line
+    kept = {p.id: p for p in props}["example.kept-repeats"]  # shown, switched off, with the evidence
+    assert not kept.enabled and any("continues the article" in n for n in kept.notes), kept.notes
+    assert "Example Wire is an independent agency" in render_pack(props, "example.com")
+
+
+def test_headings_of_every_recipe_are_not_proposed_but_the_related_list_is():
+    # "Ingredients:" and "Directions:" head parts of every recipe, with the recipe's own text above
+    # and below. "Related posts:" heads a list after the recipe that no more recipe text follows.
+    ingredients = [
+        ["2 cups of flour", "1 egg", "a pinch of salt"],
+        ["4 ripe pears", "1 lemon", "3 spoons of honey"],
+        ["500 g of beef", "2 onions", "1 bay leaf"],
+        ["1 butternut squash", "2 cloves of garlic", "olive oil"],
+        ["6 tomatoes", "a bunch of basil", "black pepper"],
+    ]
+    related = [f"Recipe number {n} of the week" for n in range(8)]
+    pages = [
+        Page.from_text(f"p{n}", "\n".join([
+            "Example Kitchen", "Home | Recipes | About", "", a, "", b, "", "Ingredients:", *ingredients[n], "",
+            "Directions:", "", c, "", _ARTICLES[(n + 1) % 5][0], "", "Related posts:", *related[n:n + 3], "",
+            "About us", "Contact", "Copyright Example Kitchen",
+        ]))
+        for n, (a, b, c) in enumerate(_ARTICLES)
+    ]
+    props = suggest_rules(pages, "example.com")
+    pack = _pack_of(props)
+    assert not _acts(pack, "Ingredients:") and not _acts(pack, "Directions:")
+    assert _acts(pack, "Related posts:")
+    by_id = {p.id: p for p in props}
+    notes = by_id["example.kept-repeats"].notes
+    assert any("heading ending in ':'" in n and "Directions:" in n for n in notes), notes
+    # the ingredient list between the two headings is no block of furniture either
+    blocks = [p for p in props if p.kind == "block" and p.keys["start"] == "^Ingredients:$"]
+    assert blocks and not any(p.enabled for p in blocks)
+
+
+# -- the context test on hand-made lines ("kept" is what the defaults keep)
+
+_P1 = _ARTICLES[0][0].removesuffix(".") + " last winter and the winter before."
+_P2 = _ARTICLES[0][1]
+
+
+def _context(lines: list[str], kept: set[int], repeated: set[str], outside: frozenset[int] = frozenset(),
+             signatures=lambda p, i: []) -> _Context:
+    page = Page("p", lines)
+    return _Context([page], [kept], lambda p, i: lines[i] in repeated, signatures, outside=[set(outside)])
+
+
+def _line_rule() -> Proposal:
+    return Proposal("example.lines", "line", "test", {"pattern": ["^x$"]}, [], ["x"])
+
+
+def _why(ctx: _Context, i: int) -> str | None:
+    return ctx.against(_line_rule(), 0, i, i)
+
+
+def test_a_closing_paragraph_past_lines_a_default_rule_removed_counts():
+    # "Share this:" and "Facebook" were removed by default rules inside the article: passed over
+    lines = [_P1, _P2, "Share this:", "Facebook", _ABOUT, "Comments may be no longer than two thousand characters each."]
+    ctx = _context(lines, {0, 1, 4, 5}, {"Share this:", "Facebook", _ABOUT, lines[5]})
+    assert "continues the article" in (_why(ctx, 4) or "")
+    # the one-sentence line right below the paragraph goes with it
+    assert "continues the article" in (_why(ctx, 5) or "")
+
+
+def test_furniture_next_to_the_article_still_counts_as_furniture():
+    repeated = {_NOTICE, _ABOUT, "Related posts:", "Popular this week", "One", "Two", "Three"}
+    # a one-sentence notice right below the article is no closing paragraph
+    lines = [_P1, _P2, _NOTICE]
+    assert _why(_context(lines, {0, 1, 2}, repeated), 2) is None
+    # a paragraph below a sidebar the defaults keep too (more than a few lines from the article)
+    lines = [_P1, _P2, "Popular this week", *[f"Headline number {n}" for n in range(8)], _ABOUT]
+    assert _why(_context(lines, set(range(len(lines))), repeated), len(lines) - 1) is None
+    # a paragraph below a sidebar whose only unique line is a one-line blurb, not a paragraph
+    lines = ["Applications Newsletter", "Stay informed of the latest news about software and how to manage it.", "Go", _ABOUT]
+    assert _why(_context(lines, {0, 1, 2, 3}, repeated | {"Applications Newsletter", "Go"}), 3) is None
+    # an author box below the article: a paragraph under a heading of its own
+    bio = "Hi, I'm Becky and I live in Atlanta. Besides editing this blog I collect old chairs and restore them for friends."
+    lines = [_P1, _P2, "About Becky", bio]
+    assert _why(_context(lines, {0, 1, 2, 3}, repeated | {"About Becky", bio}), 3) is None
+    # a paragraph past a line the main-text stage dropped: outside the article
+    lines = [_P1, _P2, "Popular this week", _ABOUT]
+    assert _why(_context(lines, {0, 1, 3}, repeated, outside=frozenset({2})), 3) is None
+    # a heading that no more article text follows: the end of the article, a list of links
+    lines = [_P1, _P2, "Related posts:", "One", "Two", "Three"]
+    assert _why(_context(lines, set(range(6)), repeated), 2) is None
+    # nor one that only comments follow
+    lines = [_P1, "Related posts:", "One", "Anna 12.07.12 at 10:30", _P2]
+    ctx = _context(lines, set(range(5)), repeated, signatures=lambda p, i: [3] if i < 3 else [])
+    assert _why(ctx, 1) is None
+    # but a heading between the article's parts counts
+    lines = [_P1, "Related posts:", "One", _P2]
+    assert "heading ending in ':'" in (_why(_context(lines, set(range(4)), repeated), 1) or "")
+
+
+def test_a_long_heading_ending_in_a_colon_is_no_lead_in():
+    lines = [_P1, "Here is what the readers of this site had to say about it:", _P2]
+    ctx = _context(lines, {0, 1, 2}, {lines[1]})
+    # more than a few words: a sentence, which is between two paragraphs anyway
+    assert _why(ctx, 1) == "a repeated line inside the article the defaults keep"
+    assert not ctx.leads_in(0, 1)
