@@ -185,7 +185,7 @@ class Lexicon:
             barriers.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("barrier", ()))
             controls.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("control", ()))
             widgets.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("widget", ()))
-        lex.barriers = frozenset(b for b in barriers if b)
+        lex.barriers = frozenset(b for b in barriers | widgets if b)  # a widget heading is a barrier too
         lex.controls = frozenset(c for c in controls if c)
         lex.widgets = frozenset(w for w in widgets if w)
         lex.boilerplate = frozenset(boiler)

@@ -42,3 +42,11 @@ def test_widget_headings_come_from_the_language_packs(default_cleaner):
 def test_widget_words_are_normalised():
     lex = Lexicon.build([("de", {"barrier": ("Mehr zum Thema:",), "widget": ("Mehr  zum Thema:",)})])
     assert lex.widgets == {"mehr zum thema"}
+
+
+def test_a_widget_heading_is_a_barrier_even_when_barrier_does_not_list_it():
+    """A pack that lists a heading only under `widget` must not lose its barrier role (a merge of
+    two packs once left "lire aussi" in `widget` and out of `barrier`, where it did nothing)."""
+    lex = Lexicon.build([("fr", {"barrier": ("commentaires",), "widget": ("Lire aussi",)})])
+    assert lex.widgets == {"lire aussi"}
+    assert lex.barriers == {"commentaires", "lire aussi"}

@@ -189,6 +189,6 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "boilerplate": ("words", "words that mark a line as site furniture (cookies, copyright, imprint)"),
         "barrier": ("words", "whole-line headings that end an article (comments, related stories)"),
         "control": ("words", "whole-line page controls dropped anywhere (print, next, read more)"),
-        "widget": ("words", "barrier headings of boxes that may stand inside an article (see also, read also)"),
+        "widget": ("words", "headings of boxes that may stand inside an article (see also, read also); barriers too, ending the article when no prose follows"),
     },
 }
