@@ -100,3 +100,48 @@ def test_when_the_site_rules_remove_all_the_default_text_the_pack_cleaning_stand
         doc2.remove(i, "maintext.outside", "maintext")
     keep_default_text(doc2, base2, frozenset({"site.blurb"}))
     assert doc2.kept_lines() == ["", "", "blurb two", "", ""]
+
+
+def test_when_the_site_rules_remove_most_of_the_default_text_the_pack_cleaning_stands():
+    # The defaults took a long comment notice and a short line after it for the article; the site
+    # rules remove the notice (most of the words): the pack's main-text choice stands.
+    notice = "Guidelines: keep your comments relevant to the topic and do not share any personal details here"
+    lines = ["menu", "short article of the page", notice, "Comments may be short.", "footer"]
+    base, doc = Document(list(lines)), Document(list(lines))
+    for i in (0, 1, 4):
+        base.remove(i, "maintext.outside", "maintext")
+    doc.remove(2, "site.notice", "line")
+    for i in (0, 3, 4):
+        doc.remove(i, "maintext.outside", "maintext")
+    keep_default_text(doc, base, frozenset({"site.notice"}))
+    assert doc.kept_lines() == ["", "short article of the page", "", "", ""]
+    # must not: when most of the defaults' words survive, the defaults' choice is followed
+    lines2 = ["menu", "short article of the page", "Share this", notice, "footer"]
+    base2, doc2 = Document(list(lines2)), Document(list(lines2))
+    for i in (0, 1, 4):
+        base2.remove(i, "maintext.outside", "maintext")
+    doc2.remove(2, "site.share", "line")
+    for i in (0, 3, 4):
+        doc2.remove(i, "maintext.outside", "maintext")
+    keep_default_text(doc2, base2, frozenset({"site.share"}))
+    assert doc2.kept_lines() == ["", "", "", notice, ""]
+
+
+def _headline_case(title: str, line: str) -> Document:
+    # A site rule learned from a "recent posts" list removes `line`, which the defaults keep.
+    lines = [line, "The first paragraph of the article, long enough to be the article."]
+    base, doc = Document(list(lines)), Document(list(lines))
+    base.set_meta("title", title, "title.page-title")
+    doc.remove(0, "site.recent", "line")
+    keep_default_text(doc, base, frozenset({"site.recent"}))
+    return doc
+
+
+def test_a_site_rule_does_not_remove_the_pages_own_headline():
+    title = "Creating Users: Death threats are not protected speech"
+    for line in ("Death threats are not protected speech", "Death threats are NOT protected speech!", title):
+        assert _headline_case(title, line).kept_lines()[0] == line, line
+    assert _headline_case("Why I want a tablet | Blog", "Why I want a tablet").kept_lines()[0] == "Why I want a tablet"
+    # must not: another post's title, a short end of the title, a part cut inside a word or the middle
+    for line in ("Why I want a tablet", "protected speech", "eats are not protected speech", "threats are not protected"):
+        assert _headline_case(title, line).kept_lines()[0] == "", line
