@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from stories import STORIES
 
 from cleaner import Cleaner
 from cleaner.ruleset.examples import check_rule
@@ -188,25 +189,7 @@ def _trailer(marker: str, pages):
                     drop=[marker], keep=["An ordinary sentence of the article stays."], literal=True)
 
 
-# Five short news stories of three paragraphs each: the article text of the
-# self-check's pages.
-_STORIES = [
-    ("The council voted on Monday to spend four million pounds on the crumbling harbour wall, which the storms damaged.",
-     "Engineers said that the repairs must be finished before the first autumn gales, or the old stones could give way.",
-     "The harbour master said that fishing boats would use the north quay while the work goes on through the winter."),
-    ("From next month the central library will keep its reading rooms open until nine in the evening on weekdays.",
-     "A survey of students found that most of them wanted somewhere quiet to work after their classes had finished.",
-     "The library will also lend laptops to readers who need one, the city council announced in a statement on Friday."),
-    ("Every plastic seat in the north stand of the stadium is cracked or faded after twenty summers in the sun.",
-     "The club says that new seats will arrive in time for the first home game of the season in the middle of August.",
-     "Supporters who bought a season ticket for the north stand will be offered a seat elsewhere until then, it said."),
-    ("A late frost in April killed most of the blossom, so growers expect to pick barely half of last year's apples.",
-     "Prices at the farmers' market are likely to rise, although cider makers say that they have enough fruit in store.",
-     "The orchards on the south side of the valley were spared, because the frost settled in the low ground by the river."),
-    ("Trains to the coast will leave twenty minutes earlier from December, which commuters fear will break their connections.",
-     "The rail company said that the change was needed to make room for freight trains carrying stone from the quarry.",
-     "Passengers can comment on the new timetable until the end of the month on the company's website or at stations."),
-]
+
 
 
 def test_self_check_switches_off_a_trailer_above_article_text():
@@ -216,7 +199,7 @@ def test_self_check_switches_off_a_trailer_above_article_text():
     pages = [
         Page.from_text(f"p{n}", "\n\n".join(["Daily Example", "Home | News | Sport", a, b, "Share this:", c,
                                               "Leave a comment", "About us | Contact | Privacy", "Copyright Daily Example"]))
-        for n, (a, b, c) in enumerate(_STORIES[:4])
+        for n, (a, b, c) in enumerate(STORIES[:4])
     ]
     repeated = {"Daily Example", "Home | News | Sport", "Share this:", "Leave a comment",
                 "About us | Contact | Privacy", "Copyright Daily Example"}
@@ -242,7 +225,7 @@ def test_a_heading_that_belongs_to_the_articles_is_not_proposed():
     # because they are the site's furniture (the defaults keep the notice, as they keep a blog's
     # "About me" box when they miss the article: keeping it is no evidence that it is article text).
     pages = []
-    for n, (a, b, c) in enumerate(_STORIES):
+    for n, (a, b, c) in enumerate(STORIES):
         pages.append(Page.from_text(f"p{n}", "\n\n".join([
             "Example Blog", "Home | News | Sport", "Press releases", "Subscribe to our newsletter",
             a, "What Happens Next?", b, c, _FEED,
@@ -267,7 +250,7 @@ def test_trailer_markers_are_literal_lines_seen_on_three_pages():
     # a page not seen: a shape is no trailer marker. A literal marker is.
     pages = []
     links = ["Complete Coverage »", "More from Sports »", "View the Gallery »", "Latest News »", "Read More »"]
-    for n, (a, b, c) in enumerate(_STORIES):
+    for n, (a, b, c) in enumerate(STORIES):
         pages.append(Page.from_text(f"p{n}", "\n\n".join([
             "Example News", "Home | News | Sport", a, b, c, links[n], "Around the web",
             f"Ten things you missed this week number {n}", f"You will not believe story {n}", "Copyright Example News",
@@ -293,7 +276,7 @@ def test_self_check_counts_text_between_a_trailer_marker_and_the_comments():
 
     def pages_with(recipe_first: bool):
         pages = []
-        for n, (a, b, c) in enumerate(_STORIES):
+        for n, (a, b, c) in enumerate(STORIES):
             comments = [f"Anna {n + 1}.07.12 at 10:3{n}", "What a lovely idea, I will try this with my children.",
                         f"Ben {n + 1}.07.12 at 11:4{n}", "Thank you for sharing, it looks delicious and simple."]
             body = ["save print", "Serves 4", b, c, "Comments"] if recipe_first else ["Serves 4", b, c, "save print"]
@@ -322,7 +305,7 @@ def test_self_check_switches_off_a_trailer_that_never_cuts_first():
     pages = [
         Page.from_text(f"p{n}", "\n\n".join(["Daily Example", "Home | News | Sport", a, b, c, "Leave a comment",
                                               "Share this story", "About us | Contact | Privacy"]))
-        for n, (a, b, c) in enumerate(_STORIES)
+        for n, (a, b, c) in enumerate(STORIES)
     ]
     repeated = {"Daily Example", "Home | News | Sport", "Leave a comment", "Share this story", "About us | Contact | Privacy"}
     first, second = _trailer("Leave a comment", pages), _trailer("Share this story", pages)

@@ -10,27 +10,11 @@ context test itself on hand-made lines, with what the defaults keep given.
 
 from __future__ import annotations
 
+from stories import STORIES
+
 from cleaner.ruleset.loader import load_text
 from cleaner.suggest import Page, Proposal, render_pack, suggest_rules
 from cleaner.suggest_check import _Context
-
-_ARTICLES = [
-    ("The council voted on Monday to spend four million pounds on the crumbling harbour wall, which the storms damaged.",
-     "Engineers said that the repairs must be finished before the first autumn gales, or the old stones could give way.",
-     "The harbour master said that fishing boats would use the north quay while the work goes on through the winter."),
-    ("From next month the central library will keep its reading rooms open until nine in the evening on weekdays.",
-     "A survey of students found that most of them wanted somewhere quiet to work after their classes had finished.",
-     "The library will also lend laptops to readers who need one, the city council announced in a statement on Friday."),
-    ("Every plastic seat in the north stand of the stadium is cracked or faded after twenty summers in the sun.",
-     "The club says that new seats will arrive in time for the first home game of the season in the middle of August.",
-     "Supporters who bought a season ticket for the north stand will be offered a seat elsewhere until then, it said."),
-    ("A late frost in April killed most of the blossom, so growers expect to pick barely half of last year's apples.",
-     "Prices at the farmers' market are likely to rise, although cider makers say that they have enough fruit in store.",
-     "The orchards on the south side of the valley were spared, because the frost settled in the low ground by the river."),
-    ("Trains to the coast will leave twenty minutes earlier from December, which commuters fear will break their connections.",
-     "The rail company said that the change was needed to make room for freight trains carrying stone from the quarry.",
-     "Passengers can comment on the new timetable until the end of the month on the company's website or at stations."),
-]
 
 _ABOUT = (
     "Example Wire is an independent agency that reports on the councils, courts and harbours of the region. "
@@ -56,7 +40,7 @@ def test_a_closing_paragraph_of_every_article_is_not_proposed_blindly():
             "Example Wire", "Home | News | Sport", "Press releases", "Subscribe to our newsletter",
             a, b, c, _ABOUT, "About us", "Contact", "Privacy", "Copyright Example Wire",
         ]))
-        for n, (a, b, c) in enumerate(_ARTICLES)
+        for n, (a, b, c) in enumerate(STORIES)
     ]
     props = suggest_rules(pages, "example.com")
     pack = _pack_of(props)
@@ -82,10 +66,10 @@ def test_headings_of_every_recipe_are_not_proposed_but_the_related_list_is():
     pages = [
         Page.from_text(f"p{n}", "\n".join([
             "Example Kitchen", "Home | Recipes | About", "", a, "", b, "", "Ingredients:", *ingredients[n], "",
-            "Directions:", "", c, "", _ARTICLES[(n + 1) % 5][0], "", "Related posts:", *related[n:n + 3], "",
+            "Directions:", "", c, "", STORIES[(n + 1) % 5][0], "", "Related posts:", *related[n:n + 3], "",
             "About us", "Contact", "Copyright Example Kitchen",
         ]))
-        for n, (a, b, c) in enumerate(_ARTICLES)
+        for n, (a, b, c) in enumerate(STORIES)
     ]
     props = suggest_rules(pages, "example.com")
     pack = _pack_of(props)
@@ -101,8 +85,8 @@ def test_headings_of_every_recipe_are_not_proposed_but_the_related_list_is():
 
 # -- the context test on hand-made lines ("kept" is what the defaults keep)
 
-_P1 = _ARTICLES[0][0].removesuffix(".") + " last winter and the winter before."
-_P2 = _ARTICLES[0][1]
+_P1 = STORIES[0][0].removesuffix(".") + " last winter and the winter before."
+_P2 = STORIES[0][1]
 
 
 def _context(lines: list[str], kept: set[int], repeated: set[str], outside: frozenset[int] = frozenset(),
