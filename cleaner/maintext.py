@@ -567,21 +567,19 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     a, b, total = best_run(scores)
     if total <= 0:
         return
+    # The page title's repeats (the headline and its copies), found once for the passes below.
+    titles = [k for k, i in enumerate(idx) if doc.removed_by[i] is not None and doc.removed_by[i][0] == TITLE_RULE]
+    heads = [k for k in titles if k]  # below the first line (the page's own <title> line)
     if cfg.headline_min_total:  # the run below the headline, not a longer one past a barrier (maintext_anchor.py)
-        heads = [k for k in range(1, len(idx)) if doc.removed_by[idx[k]] is not None
-                 and doc.removed_by[idx[k]][0] == TITLE_RULE]
         anchored = headline_run(scores, heads, a, b, cfg.barrier_cost, cfg.headline_min_total, best_run,
                                  cfg.headline_min_barriers, cfg.headline_min_share, total)
         if anchored is not None:
             a, b, total = anchored
 
-    head = next((k for k in range(a, b) if doc.removed_by[idx[k]] is not None
-                 and doc.removed_by[idx[k]][0] == TITLE_RULE), None)
+    head = next((k for k in titles if a <= k < b), None)
 
     if head is not None and cfg.headline_start_share:  # teasers above the headline (maintext_teasers.py)
-        first = next((k for k in range(1, len(idx)) if doc.removed_by[idx[k]] is not None
-                     and doc.removed_by[idx[k]][0] == TITLE_RULE), None)
-        a = headline_start(scores, a, b, head, first, cfg.headline_start_share)
+        a = headline_start(scores, a, b, head, heads[0] if heads else None, cfg.headline_start_share)
 
     dateline = lex.dated if lex.dateline is not None else None
 

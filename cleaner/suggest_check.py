@@ -137,10 +137,14 @@ def _article_like(line: str) -> bool:
     return line.count(" ") + 1 >= PROSE_WORDS and line[-1] in _SENTENCE_END
 
 
+def _long_sentence(line: str) -> bool:
+    """A line of `PARAGRAPH_WORDS` words or more ending like a sentence."""
+    return line.count(" ") + 1 >= PARAGRAPH_WORDS and line[-1] in _SENTENCE_END
+
+
 def _paragraph_like(line: str) -> bool:
     """Several sentences and `PARAGRAPH_WORDS` words or more: a paragraph, not a notice."""
-    return (line.count(" ") + 1 >= PARAGRAPH_WORDS and line[-1] in _SENTENCE_END
-            and len(_SENTENCE_BREAK.findall(line)) >= 1)
+    return _long_sentence(line) and _SENTENCE_BREAK.search(line) is not None
 
 
 @dataclass
@@ -185,8 +189,7 @@ class _Context:
     def _own_paragraph(self, p: int, k: int) -> bool:
         """Line k is a paragraph of the page's own article: unique to the page, a sentence of
         `PARAGRAPH_WORDS` words or more (a newsletter's one-line blurb in a sidebar is shorter)."""
-        line = self.pages[p].lines[k]
-        return not self.repeated(p, k) and line.count(" ") + 1 >= PARAGRAPH_WORDS and line[-1] in _SENTENCE_END
+        return not self.repeated(p, k) and _long_sentence(self.pages[p].lines[k])
 
     def closes_article(self, p: int, i: int, follows: bool = True) -> bool:
         """Line i is a paragraph of several sentences (`PARAGRAPH_WORDS` words or more) that the

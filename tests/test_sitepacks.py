@@ -77,28 +77,30 @@ def test_keep_default_text_follows_the_default_main_text_choice():
     assert doc.removed_by[4] == ("maintext.after-article", "maintext")
 
 
+def _follow(lines: list[str], base_out: tuple[int, ...], site: dict[int, str], doc_out: tuple[int, ...]) -> Document:
+    """`lines` cleaned as keep_default_text sees them: without the pack, the main-text stage drops
+    `base_out`; with it, the site rules remove `site` (line -> rule id) and the main-text stage
+    drops `doc_out`. Returns the pack's cleaning after keep_default_text."""
+    base, doc = Document(list(lines)), Document(list(lines))
+    for i in base_out:
+        base.remove(i, "maintext.outside", "maintext")
+    for i, rule in site.items():
+        doc.remove(i, rule, "line")
+    for i in doc_out:
+        doc.remove(i, "maintext.outside", "maintext")
+    keep_default_text(doc, base, frozenset(site.values()))
+    return doc
+
+
 def test_when_the_site_rules_remove_all_the_default_text_the_pack_cleaning_stands():
     # The defaults took a blurb (lines 1-2) for the article; the site rules remove both lines: the
     # defaults' choice was the site's furniture, and the main-text choice with the pack (line 4,
     # a short article the blurb outweighed) stands.
     lines = ["menu", "blurb one", "blurb two", "footer", "short article"]
-    base, doc = Document(list(lines)), Document(list(lines))
-    for i in (0, 3, 4):
-        base.remove(i, "maintext.outside", "maintext")
-    doc.remove(1, "site.blurb", "line")
-    doc.remove(2, "site.blurb", "line")
-    for i in (0, 3):
-        doc.remove(i, "maintext.outside", "maintext")
-    keep_default_text(doc, base, frozenset({"site.blurb"}))
+    doc = _follow(lines, (0, 3, 4), {1: "site.blurb", 2: "site.blurb"}, (0, 3))
     assert doc.kept_lines() == ["", "", "", "", "short article"]
     # one line of the defaults' article left: the defaults' choice is followed as before
-    base2, doc2 = Document(list(lines)), Document(list(lines))
-    for i in (0, 3, 4):
-        base2.remove(i, "maintext.outside", "maintext")
-    doc2.remove(1, "site.blurb", "line")
-    for i in (0, 3):
-        doc2.remove(i, "maintext.outside", "maintext")
-    keep_default_text(doc2, base2, frozenset({"site.blurb"}))
+    doc2 = _follow(lines, (0, 3, 4), {1: "site.blurb"}, (0, 3))
     assert doc2.kept_lines() == ["", "", "blurb two", "", ""]
 
 
@@ -107,23 +109,11 @@ def test_when_the_site_rules_remove_most_of_the_default_text_the_pack_cleaning_s
     # rules remove the notice (most of the words): the pack's main-text choice stands.
     notice = "Guidelines: keep your comments relevant to the topic and do not share any personal details here"
     lines = ["menu", "short article of the page", notice, "Comments may be short.", "footer"]
-    base, doc = Document(list(lines)), Document(list(lines))
-    for i in (0, 1, 4):
-        base.remove(i, "maintext.outside", "maintext")
-    doc.remove(2, "site.notice", "line")
-    for i in (0, 3, 4):
-        doc.remove(i, "maintext.outside", "maintext")
-    keep_default_text(doc, base, frozenset({"site.notice"}))
+    doc = _follow(lines, (0, 1, 4), {2: "site.notice"}, (0, 3, 4))
     assert doc.kept_lines() == ["", "short article of the page", "", "", ""]
     # must not: when most of the defaults' words survive, the defaults' choice is followed
     lines2 = ["menu", "short article of the page", "Share this", notice, "footer"]
-    base2, doc2 = Document(list(lines2)), Document(list(lines2))
-    for i in (0, 1, 4):
-        base2.remove(i, "maintext.outside", "maintext")
-    doc2.remove(2, "site.share", "line")
-    for i in (0, 3, 4):
-        doc2.remove(i, "maintext.outside", "maintext")
-    keep_default_text(doc2, base2, frozenset({"site.share"}))
+    doc2 = _follow(lines2, (0, 1, 4), {2: "site.share"}, (0, 3, 4))
     assert doc2.kept_lines() == ["", "", "", notice, ""]
 
 
