@@ -77,6 +77,16 @@ class Cleaner:
         return rs
 
     @property
+    def rule_sources(self) -> list[str | Path]:
+        """The rule folders and files this cleaner was built from, defaults first: what a
+        resumed batch compares to tell whether the rules changed."""
+        sources: list[str | Path] = [default_rules_dir()] if self._defaults else []
+        if self._rules_arg is not None:
+            extra = self._rules_arg
+            sources += [extra] if isinstance(extra, (str, Path)) else list(extra)
+        return sources
+
+    @property
     def rules(self) -> list:
         """Every rule of every loaded pack (site packs included)."""
         return [r for p in self.packs for r in p.rules]

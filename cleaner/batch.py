@@ -41,6 +41,7 @@ from .io.writers import (
     ResumableFile,
     atomic_write_text,
     compress_member,
+    partial_path,
     remove_stale_temps,
     render_tree_record,
     write_tree_files,
@@ -265,7 +266,6 @@ def _run_identity(sources: list[Source], opts: BatchOptions, cleaner: Cleaner) -
     Each part is kept apart (options by their CLI names, the input files and the rule files'
     texts as digests), so that a refused resume can say which one differs.
     """
-    from .ruleset.loader import default_rules_dir
     from .ruleset.snapshot import snapshot
 
     def digest(parts: list[str]) -> str:
@@ -273,11 +273,7 @@ def _run_identity(sources: list[Source], opts: BatchOptions, cleaner: Cleaner) -
 
     ident = {flag: repr(getattr(opts, name)) for name, flag in _RESUME_OPTIONS.items()}
     ident["the input files (names or sizes)"] = digest([f"{s.path}\0{s.size}" for s in sources])
-    rules: list[Any] = [default_rules_dir()] if getattr(cleaner, "_defaults", True) else []
-    extra = getattr(cleaner, "_rules_arg", None)
-    if extra is not None:
-        rules += [extra] if isinstance(extra, (str, Path)) else list(extra)
-    ident["the rule files"] = digest([f"{t.path}\0{t.text}" for t in snapshot(rules)])
+    ident["the rule files"] = digest([f"{t.path}\0{t.text}" for t in snapshot(cleaner.rule_sources)])
     return ident
 
 
@@ -427,10 +423,10 @@ def _finish(opts: BatchOptions, state: dict[str, Any], errors_path: Path | None,
     outputs = [(opts.output if opts.mode == "jsonl" else None, state.get("out_bytes"), True),
                (errors_path, state.get("err_bytes"), False)]
     for path, at, keep_empty in outputs:
-        if path is not None and at is not None and Path(f"{path}.partial").exists():
+        if path is not None and at is not None and partial_path(path).exists():
             ResumableFile(path, resume_at=at).finish(keep_empty=keep_empty)
     if opts.mode == "tree":
-        Path(f"{_names_path(opts)}.partial").unlink(missing_ok=True)
+        partial_path(_names_path(opts)).unlink(missing_ok=True)
     progress_path.unlink()
 
 
@@ -485,9 +481,11 @@ def _start(opts: BatchOptions, ident: dict[str, str], errors_path: Path | None,
         return RunResult(Stats.from_dict(state["stats"]), 0.0, output=opts.output, errors_file=errors_file)
     start = _Start(state["done"], Stats.from_dict(state["stats"]), state.get("out_bytes"),
                    state.get("err_bytes"), state.get("names_bytes"), interrupted=True)
-    cut = [(Path(str(opts.output) + ".partial"), start.out_bytes), (Path(str(errors_path) + ".partial"), start.err_bytes)]
+    cut = [(partial_path(opts.output), start.out_bytes)]  # type: ignore[arg-type]
+    if errors_path is not None:
+        cut.append((partial_path(errors_path), start.err_bytes))
     if opts.mode == "tree":
-        cut.append((Path(str(_names_path(opts)) + ".partial"), start.names_bytes))
+        cut.append((partial_path(_names_path(opts)), start.names_bytes))
     for path, at in cut:
         if at is not None and (not path.exists() or path.stat().st_size < at):
             raise InputError(f"{path}: shorter than its checkpoint ({at} bytes); run without --resume to start over")

@@ -89,6 +89,17 @@ def test_user_rules_layer_and_disable(tmp_path):
     assert any(x.rule == "my.secret" for x in r.removed)
 
 
+def test_rule_sources_name_what_the_cleaner_was_built_from(tmp_path):
+    from cleaner.ruleset.loader import default_rules_dir
+
+    d = tmp_path / "rules"
+    d.mkdir()
+    (d / "mine.toml").write_text(USER_PACK)
+    assert Cleaner(rules=d).rule_sources == [default_rules_dir(), d]
+    assert Cleaner(rules=[d, d / "mine.toml"], defaults=False).rule_sources == [d, d / "mine.toml"]
+    assert Cleaner(defaults=False).rule_sources == []
+
+
 def test_user_rule_overrides_default_by_id(tmp_path):
     f = tmp_path / "o.toml"
     f.write_text(

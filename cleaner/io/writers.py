@@ -106,6 +106,12 @@ def compress_member(data: bytes, path: str | Path) -> bytes:
     return data
 
 
+def partial_path(path: str | Path) -> Path:
+    """Where an output is written until it is complete: `<path>.partial`, beside it."""
+    path = Path(path)
+    return path.with_name(path.name + ".partial")
+
+
 class ResumableFile:
     """An output file written as `<path>.partial`, appended in order, renamed when complete.
 
@@ -116,7 +122,7 @@ class ResumableFile:
 
     def __init__(self, path: str | Path, *, resume_at: int | None = None) -> None:
         self.path = Path(path)
-        self.partial = self.path.with_name(self.path.name + ".partial")
+        self.partial = partial_path(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if resume_at is not None and self.partial.exists():
             self._f = open(self.partial, "r+b")
