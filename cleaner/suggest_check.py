@@ -52,6 +52,9 @@ BELOW_LINES = 30
 # and an author box below it. Its other removals (a page control such as "Like", a menu-like run of
 # links between paragraphs) are inside the article.
 _ENDS_ARTICLE = frozenset({BEFORE, AFTER, AUTHOR})
+# A lone '»' after a word ends a link, not a sentence: "Read more »", "Posted in News | No Comments »",
+# the next post's title in a post navigation. (". »" still ends a quoted sentence.)
+_LINK_ARROW = regex.compile(r"[^\s.!?…]\s+»$")
 # Where one sentence ends and the next begins.
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]?\s+[\p{Lu}\"“«]")
 
@@ -146,14 +149,19 @@ def article_ends(gone: list[dict[int, str] | None]) -> list[set[int]]:
     return [{i for i, rule in (g or {}).items() if rule in _ENDS_ARTICLE} for g in gone]
 
 
+def _ends_sentence(line: str) -> bool:
+    """The line ends like a sentence (the main-text stage's test), and not like a link ("»")."""
+    return line[-1] in _SENTENCE_END and not _LINK_ARROW.search(line)
+
+
 def _article_like(line: str) -> bool:
     """A sentence of some length: what a lost line must be to count against a rule."""
-    return line.count(" ") + 1 >= PROSE_WORDS and line[-1] in _SENTENCE_END
+    return line.count(" ") + 1 >= PROSE_WORDS and _ends_sentence(line)
 
 
 def _long_sentence(line: str) -> bool:
     """A line of `PARAGRAPH_WORDS` words or more ending like a sentence."""
-    return line.count(" ") + 1 >= PARAGRAPH_WORDS and line[-1] in _SENTENCE_END
+    return line.count(" ") + 1 >= PARAGRAPH_WORDS and _ends_sentence(line)
 
 
 def _paragraph_like(line: str) -> bool:

@@ -169,3 +169,17 @@ def test_a_closing_paragraph_past_a_page_control_inside_the_article_counts():
     # must not: the same lines where the stage ended the article at "Like"
     ctx = _context(lines, {0, 1, 2, 4, 5}, repeated, outside=frozenset(article_ends([{3: "maintext.after-article"}])[0]))
     assert _why(ctx, 5) is None
+
+
+def test_a_line_ending_in_a_link_arrow_is_no_sentence():
+    # A post's footer and a post navigation end in a link's "»": not article prose, so a rule that
+    # removes them does not count as removing article text.
+    footer = "Posted in Health Care Systems, Quality, Italy, Lazio, Regional Policy | No Comments »"
+    nav = "« Update from the conference | Main | Why the old rules of the press no longer work in our town »"
+    for line in (footer, nav):
+        assert _why(_context([_P1, line, _P2], {0, 1, 2}, set()), 1) is None, line
+    # must not: a sentence that ends inside French or German quotes is still a sentence
+    for line in ("Le maire a déclaré devant le conseil municipal réuni hier soir : « Nous allons reconstruire. »",
+                 "Der Bürgermeister sagte am Abend vor dem versammelten Stadtrat: »Wir werden das Haus wieder aufbauen.«",
+                 "The mayor told the council that the old harbour wall would be rebuilt before the winter storms."):
+        assert _why(_context([_P1, line, _P2], {0, 1, 2}, set()), 1) == "article prose", line
