@@ -6,11 +6,17 @@ rules alone and with the defaults plus the suggested pack, then the other way ro
 is thus scored once, by a pack that never saw it. Prints overall and per-site aeb F1.
 
     python -m benchmarks.sites [--sites N] [--only SITE,SITE] [--min-share 0.5] [--per-site] [--write-packs DIR]
+                               [--save-pred FILE]
+
+`--save-pred FILE` writes one JSON line a scored page (site, id, fold, gold, default and suggested
+output, and the F1 of each) to read why a site gains or loses.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import statistics
 import sys
 import tempfile
@@ -43,7 +49,7 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[
             raise SystemExit(f"not a site of the set: {', '.join(unknown)}")
         sites = [s for s in sites if s in only]
     base = Cleaner()
-    golds, p_base, p_sugg, site_of = [], [], [], []
+    golds, p_base, p_sugg, site_of, ids = [], [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for site in sites:
             for n, (learn, score) in enumerate(folds(by_site[site])):
@@ -61,6 +67,7 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[
                     p_base.append(base.clean(r["raw_text"], site=site, format="text").text)
                     p_sugg.append(sugg.clean(r["raw_text"], site=site, format="text").text)
                     site_of.append(site)
+                    ids.append((r["id"], n))
     per_site = {}
     for site in sites:
         idx = [i for i, s in enumerate(site_of) if s == site]
@@ -76,10 +83,26 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[
         "sugg": body_scores(golds, p_sugg),
         "per_site": per_site,
         "pages": len(golds),
+        "predictions": [
+            {"site": site_of[i], "id": ids[i][0], "fold": ids[i][1], "gold": golds[i], "default": p_base[i],
+             "suggested": p_sugg[i], "f1_default": doc_prf(golds[i], p_base[i])[2],
+             "f1_suggested": doc_prf(golds[i], p_sugg[i])[2]}
+            for i in range(len(golds))
+        ],
         "worst_pages": sorted(
             (doc_prf(golds[i], p_sugg[i])[2] - doc_prf(golds[i], p_base[i])[2], site_of[i]) for i in range(len(golds))
         )[:10],
     }
+
+
+def save_predictions(rows: list[dict], path: Path) -> None:
+    """Write the scored pages as JSON lines, atomically (a temporary file renamed into place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,12 +113,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-share", type=float, default=0.5, help="share of pages a line must be on")
     ap.add_argument("--per-site", action="store_true", help="print every site's figures")
     ap.add_argument("--write-packs", type=Path, default=None, help="also write each suggested pack here")
+    ap.add_argument("--save-pred", type=Path, default=None,
+                    help="write each scored page's gold and both outputs here (JSON lines)")
     args = ap.parse_args(argv)
     if not have_eval():
         print("evaluation data not found (../shared/eval); nothing to do", file=sys.stderr)
         return 0
     t0 = time.time()
     res = run(args.min_share, args.sites, args.write_packs, args.only)
+    if args.save_pred is not None:
+        save_predictions(res["predictions"], args.save_pred)
     b, s = res["base"], res["sugg"]
     deltas = {site: v[1] - v[0] for site, v in res["per_site"].items()}
     worst = min(deltas.items(), key=lambda kv: kv[1])

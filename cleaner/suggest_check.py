@@ -24,11 +24,15 @@ from typing import TYPE_CHECKING
 import regex
 
 from . import engine
-from .maintext import _SENTENCE_END  # the main-text stage's own: both read a sentence's end alike
+from .maintext import (
+    _SENTENCE_END,  # the main-text stage's own: both read a sentence's end alike
+    AFTER,
+    AUTHOR,
+    BEFORE,
+)
 from .normalize import normalize_line, normalize_text
 from .ruleset.loader import default_rules_dir, load_dir, load_text
 from .ruleset.pack import RuleSet
-from .sitepacks import MAINTEXT
 
 if TYPE_CHECKING:
     from .suggest import Page, Proposal
@@ -44,6 +48,13 @@ BOX_HEADING_WORDS = 3  # a box's own heading right above a paragraph ("About Bec
 # text after the list it heads (an ingredient list is long).
 ABOVE_LINES = 6
 BELOW_LINES = 30
+# The main-text stage's removals that end the article it chose: the lines before and after its run,
+# and an author box below it. Its other removals (a page control such as "Like", a menu-like run of
+# links between paragraphs) are inside the article.
+_ENDS_ARTICLE = frozenset({BEFORE, AFTER, AUTHOR})
+# A lone '»' after a word ends a link, not a sentence: "Read more »", "Posted in News | No Comments »",
+# the next post's title in a post navigation. (". »" still ends a quoted sentence.)
+_LINK_ARROW = regex.compile(r"[^\s.!?…]\s+»$")
 # Where one sentence ends and the next begins.
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]?\s+[\p{Lu}\"“«]")
 
@@ -132,14 +143,25 @@ def first_removed(removed: list[dict[int, str]]) -> dict[tuple[str, int], int]:
     return out
 
 
+def article_ends(gone: list[dict[int, str] | None]) -> list[set[int]]:
+    """For each page, the lines the defaults' main-text stage dropped where the article it chose
+    ends (`_ENDS_ARTICLE`), from the defaults' removals (see `removals`)."""
+    return [{i for i, rule in (g or {}).items() if rule in _ENDS_ARTICLE} for g in gone]
+
+
+def _ends_sentence(line: str) -> bool:
+    """The line ends like a sentence (the main-text stage's test), and not like a link ("»")."""
+    return line[-1] in _SENTENCE_END and not _LINK_ARROW.search(line)
+
+
 def _article_like(line: str) -> bool:
     """A sentence of some length: what a lost line must be to count against a rule."""
-    return line.count(" ") + 1 >= PROSE_WORDS and line[-1] in _SENTENCE_END
+    return line.count(" ") + 1 >= PROSE_WORDS and _ends_sentence(line)
 
 
 def _long_sentence(line: str) -> bool:
     """A line of `PARAGRAPH_WORDS` words or more ending like a sentence."""
-    return line.count(" ") + 1 >= PARAGRAPH_WORDS and line[-1] in _SENTENCE_END
+    return line.count(" ") + 1 >= PARAGRAPH_WORDS and _ends_sentence(line)
 
 
 def _paragraph_like(line: str) -> bool:
@@ -156,7 +178,7 @@ class _Context:
     repeated: Callable[[int, int], bool]
     signatures: Callable[[int, int], list[int]]
     markers: dict[tuple[str, int], int] = field(default_factory=dict)  # (rule, page) -> first line it removed
-    # per page, the lines the defaults' main-text stage drops: outside the article it chose
+    # per page, the lines where the article the defaults' main-text stage chose ends (_ENDS_ARTICLE)
     outside: list[set[int]] = field(default_factory=list)
 
     def in_article(self, p: int, i: int) -> bool:
@@ -172,8 +194,10 @@ class _Context:
     def _run(self, p: int, i: int, step: int) -> list[int]:
         """The lines next to line i (above for step -1, below for +1) that the defaults keep in the
         same article, at most `ABOVE_LINES` or `BELOW_LINES` of them. Lines that a default rule
-        removed inside the article ("Share this:", a byline) are passed over; a line the main-text
-        stage dropped ends the article."""
+        removed inside the article ("Share this:", a byline) are passed over, and so are the lines the
+        main-text stage itself drops inside its run (a page control such as "Like", a menu-like run
+        of links); a line it dropped as before or after the article, or as an author box, ends the
+        article (`_ENDS_ARTICLE`)."""
         kept = self.kept[p]
         if kept is None:
             return []
@@ -275,8 +299,7 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
     n = len(pages)
     aligned = align(pages)
     base = removals(aligned, default_ruleset(), site)
-    outside = [{i for i, rule in (g or {}).items() if rule.startswith(MAINTEXT)} for g in base]
-    ctx = _Context(pages, _kept(pages, base), repeated, signatures, outside=outside)
+    ctx = _Context(pages, _kept(pages, base), repeated, signatures, outside=article_ends(base))
     taken_out: list[tuple[str, str, str]] = []
     for _ in range(MAX_ROUNDS):
         enabled = [p for p in props if p.enabled]

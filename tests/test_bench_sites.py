@@ -17,3 +17,16 @@ def test_suggested_packs_help_on_pages_they_did_not_see(tmp_path):
     assert res["pages"] > 0 and len(res["per_site"]) == 3
     assert res["sugg"]["f1"] > res["base"]["f1"]
     assert len(list(tmp_path.glob("*.toml"))) == 6  # two folds a site
+
+
+def test_saved_predictions_are_json_lines_written_whole(tmp_path):
+    import json
+
+    from benchmarks.sites import save_predictions
+
+    rows = [{"site": "example.com", "id": "a", "gold": "Un été à Nîmes.", "default": "", "suggested": "x"},
+            {"site": "example.com", "id": "b", "gold": "", "default": "y", "suggested": ""}]
+    out = tmp_path / "sub" / "pred.jsonl"
+    save_predictions(rows, out)
+    assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == rows
+    assert [p.name for p in out.parent.iterdir()] == ["pred.jsonl"]  # no temporary file left behind

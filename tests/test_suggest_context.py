@@ -14,7 +14,7 @@ from stories import STORIES
 
 from cleaner.ruleset.loader import load_text
 from cleaner.suggest import Page, Proposal, render_pack, suggest_rules
-from cleaner.suggest_check import _Context
+from cleaner.suggest_check import _Context, article_ends
 
 _ABOUT = (
     "Example Wire is an independent agency that reports on the councils, courts and harbours of the region. "
@@ -148,3 +148,38 @@ def test_a_long_heading_ending_in_a_colon_is_no_lead_in():
     # more than a few words: a sentence, which is between two paragraphs anyway
     assert _why(ctx, 1) == "a repeated line inside the article the defaults keep"
     assert not ctx.leads_in(0, 1)
+
+
+def test_only_the_main_text_stages_edges_end_the_article():
+    # The main-text stage drops lines inside its run too (a page control, a link run): those are
+    # passed over like a default rule's removal; the lines before and after the run and an author
+    # box end the article.
+    gone = [{0: "maintext.before-article", 2: "maintext.control-line", 3: "social.share", 4: "maintext.boilerplate-run",
+             5: "maintext.after-article", 6: "maintext.author-box"}, None]
+    assert article_ends(gone) == [{0, 5, 6}, set()]
+
+
+def test_a_closing_paragraph_past_a_page_control_inside_the_article_counts():
+    # "Like this:" / "Like" / "Be the first to like this." between the article and its closing
+    # paragraph: the main-text stage dropped "Like" as a page control inside the article
+    lines = [_P1, _P2, "Like this:", "Like", "Be the first to like this.", _ABOUT]
+    repeated = {"Like this:", "Like", "Be the first to like this.", _ABOUT}
+    ctx = _context(lines, {0, 1, 2, 4, 5}, repeated, outside=frozenset(article_ends([{3: "maintext.control-line"}])[0]))
+    assert "continues the article" in (_why(ctx, 5) or "")
+    # must not: the same lines where the stage ended the article at "Like"
+    ctx = _context(lines, {0, 1, 2, 4, 5}, repeated, outside=frozenset(article_ends([{3: "maintext.after-article"}])[0]))
+    assert _why(ctx, 5) is None
+
+
+def test_a_line_ending_in_a_link_arrow_is_no_sentence():
+    # A post's footer and a post navigation end in a link's "»": not article prose, so a rule that
+    # removes them does not count as removing article text.
+    footer = "Posted in Health Care Systems, Quality, Italy, Lazio, Regional Policy | No Comments »"
+    nav = "« Update from the conference | Main | Why the old rules of the press no longer work in our town »"
+    for line in (footer, nav):
+        assert _why(_context([_P1, line, _P2], {0, 1, 2}, set()), 1) is None, line
+    # must not: a sentence that ends inside French or German quotes is still a sentence
+    for line in ("Le maire a déclaré devant le conseil municipal réuni hier soir : « Nous allons reconstruire. »",
+                 "Der Bürgermeister sagte am Abend vor dem versammelten Stadtrat: »Wir werden das Haus wieder aufbauen.«",
+                 "The mayor told the council that the old harbour wall would be rebuilt before the winter storms."):
+        assert _why(_context([_P1, line, _P2], {0, 1, 2}, set()), 1) == "article prose", line
