@@ -19,7 +19,7 @@ from ..quotes import is_attribution
 from ..ruleset.kinds import DateRule, word_count
 from ..ruleset.literals import fold
 from ..ruleset.pack import RuleSet
-from ..ruleset.shapes import ZERO, faithful, passes
+from ..ruleset.shapes import faithful, passes, zeroed
 
 # How many lines before the headline a dateline may stand (kickers, datelines above the title).
 BEFORE_HEADLINE = 3
@@ -119,7 +119,7 @@ def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
             seg = text[a:b]
             low = fold(seg)
             if faithful(seg):  # the window in shape (see ruleset/shapes.py)
-                plain_shape, low_shape = seg.translate(ZERO), low.translate(ZERO)
+                plain_shape, low_shape = zeroed(seg), zeroed(low)
             else:
                 plain_shape = low_shape = None
             for rule in rs.dates:

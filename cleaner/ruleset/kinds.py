@@ -119,7 +119,19 @@ class BlockRule(Rule):
         need = self.start_needs
         if need is None or not need.at_start:
             return None
-        return [k for k, t in enumerate(texts) if need.may_match(t)]
+        # A line whose first character no prefix can start with fails at once (as `may_match`
+        # would say): asked once per first character, not once per line.
+        may, starting = need.may_match, need.starting
+        ok: dict[str, bool] = {}
+        out = []
+        for k, t in enumerate(texts):
+            c = t[:1]
+            got = ok.get(c)
+            if got is None:
+                got = ok[c] = bool(starting(c))
+            if got and may(t):
+                out.append(k)
+        return out
 
     def starts(self, line: str) -> bool:
         need = self.start_needs
