@@ -116,22 +116,12 @@ class BlockRule(Rule):
     def may_start(self, texts: Sequence[str]) -> list[int] | None:
         """Positions in `texts` where the block may start by the cheap pre-test of `start`
         (None: anywhere); `starts` decides."""
+        from .literals import where_may_match
+
         need = self.start_needs
         if need is None or not need.at_start:
             return None
-        # A line whose first character no prefix can start with fails at once (as `may_match`
-        # would say): asked once per first character, not once per line.
-        may, starting = need.may_match, need.starting
-        ok: dict[str, bool] = {}
-        out = []
-        for k, t in enumerate(texts):
-            c = t[:1]
-            got = ok.get(c)
-            if got is None:
-                got = ok[c] = bool(starting(c))
-            if got and may(t):
-                out.append(k)
-        return out
+        return where_may_match(need, texts)
 
     def starts(self, line: str) -> bool:
         need = self.start_needs
