@@ -6,7 +6,7 @@ whitespace-separated pieces, and a piece whose characters are all alphanumeric i
 itself. Most pieces of prose are plain words, or words with punctuation at their ends ("word,"
 "(word)"), which stripping the punctuation below (none of it a `\\w` character) makes plain;
 only the other pieces are handed to `findall`. One `str.split` plus a cheap test per piece costs
-about two thirds of one `findall` over the line, which matters in a stage that splits every
+about three quarters of one `findall` over the line, which matters in a stage that splits every
 line of every page.
 """
 
