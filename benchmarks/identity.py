@@ -101,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     if not a.baseline.exists():
         print(f"no baseline at {a.baseline}: make one with --save on the code before the change", file=sys.stderr)
         return 2
-    base = {r.pop("key"): r for r in read_jsonl(a.baseline)}
+    with gzip.open(a.baseline, "rt", encoding="utf-8") as f:  # --save writes gzip, whatever the name
+        base = {r.pop("key"): r for r in map(json.loads, filter(str.strip, f))}
     keys = [k for k in got if k in base] if a.sets else sorted(set(got) | set(base))
     differ = [k for k in keys if got.get(k) != base.get(k)]
     for k in differ[:a.show]:

@@ -6,6 +6,7 @@ the rule that made it, and the explanation can be replayed against the input.
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
 from .result import Removal
@@ -14,7 +15,7 @@ from .result import Removal
 class Document:
     """Lines of one document (whitespace-normalised), with removal marks and metadata."""
 
-    __slots__ = ("lines", "original", "removed_by", "inline", "metadata", "sources", "url", "host", "site", "_alive")
+    __slots__ = ("lines", "original", "removed_by", "inline", "metadata", "sources", "url", "host", "site", "_alive", "_nonblank")
 
     def __init__(self, lines: list[str], url: str | None = None, host: str | None = None, site: str | None = None):
         self.lines = lines
@@ -28,6 +29,7 @@ class Document:
         self.host = host
         self.site = site
         self._alive: list[int] | None = None
+        self._nonblank: list[int] | None = None  # lines never turn blank or non-blank (see alive)
 
     def alive(self) -> list[int]:
         """Indices of non-blank lines no stage has removed, in order (cached until a removal).
@@ -36,8 +38,10 @@ class Document:
         non-empty text, and remove lines only through `remove`.
         """
         if self._alive is None:
+            if self._nonblank is None:  # found once: a stage never makes a line blank or non-blank
+                self._nonblank = [i for i, t in enumerate(self.lines) if t]
             rb = self.removed_by
-            self._alive = [i for i, t in enumerate(self.lines) if t and rb[i] is None]
+            self._alive = [i for i in self._nonblank if rb[i] is None]
         return self._alive
 
     def remove(self, i: int, rule_id: str, kind: str) -> None:
@@ -57,25 +61,15 @@ class Document:
         """Whole-line removals grouped into runs (same rule, only blank lines between), plus
         inline strips, in line order."""
         out: list[Removal] = []
-        run: list[int] = []
-        run_rule: tuple[str, str] | None = None
-
-        def flush() -> None:
-            if run and run_rule:
-                text = "\n".join(self.original[i] for i in run)
-                out.append(Removal(run_rule[0], run_rule[1], run[0] + 1, run[-1] + 1, text))
-
-        for i, rb in enumerate(self.removed_by):
+        self.alive()  # (finds the non-blank lines)
+        original = self.original
+        # Runs of non-blank lines with one mark (blank lines are never marked, and never end a
+        # run); the runs of kept lines (mark None) are no removals.
+        for rb, run in groupby(self._nonblank or (), key=self.removed_by.__getitem__):
             if rb is None:
-                if self.lines[i]:
-                    flush()
-                    run, run_rule = [], None
                 continue
-            if rb != run_rule:
-                flush()
-                run, run_rule = [], rb
-            run.append(i)
-        flush()
+            lines = list(run)
+            out.append(Removal(rb[0], rb[1], lines[0] + 1, lines[-1] + 1, "\n".join(map(original.__getitem__, lines))))
         out.extend(self.inline)
         out.sort(key=lambda r: (r.start_line, r.span or (0, 0)))
         return out

@@ -7,7 +7,15 @@ import sys
 import regex
 
 from cleaner import Cleaner
-from cleaner.ruleset.literals import Screened, _foldable, fold, prefixes, required
+from cleaner.ruleset.literals import (
+    Literals,
+    Screened,
+    _foldable,
+    fold,
+    prefixes,
+    required,
+    where_may_match,
+)
 
 
 def _texts(example_lines):
@@ -70,3 +78,12 @@ def test_screened_search_answers_like_the_pattern():
     for text in ["Weather", "Updated 10:32", "In 2019", "١٠:٣٢ مساء", "no digits here: none", "x 20:15 y"]:
         got, want = s.search(text), p.search(text)
         assert (got and got.span()) == (want and want.span()), text
+
+
+def test_where_may_match_agrees_with_may_match():
+    texts = ["Share this", "SHARE", "share", "Summary", "Menü", "MENÜ öffnen", "ßtraße", "STRASSE", "İstanbul",
+             "istanbul", "", "x", "Cookies: we use", "(Photo: AP)", "ﬁle", "file"]
+    for need in (Literals(("share", "menü", "strasse", "istanbul", "file"), True, True),
+                 Literals(("Share", "Cookies", "(Photo"), False, True),
+                 Literals(("photo", "use"), True, False), Literals(("AP",), False, False)):
+        assert where_may_match(need, texts) == [k for k, t in enumerate(texts) if need.may_match(t)], need

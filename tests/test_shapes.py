@@ -8,7 +8,16 @@ import regex
 
 from cleaner import Cleaner
 from cleaner.ruleset.kinds import _TITLE_KEY_STRIP, _repeating, title_key
-from cleaner.ruleset.shapes import faithful, passes, shape_of, shape_screen
+from cleaner.ruleset.shapes import (
+    ZERO,
+    compile_screen,
+    faithful,
+    passes,
+    passes_compiled,
+    shape_of,
+    shape_screen,
+    zeroed,
+)
 
 
 def _date_texts(example_lines, rules):
@@ -38,6 +47,28 @@ def test_shape_screens_never_miss_a_match(example_lines):
                     if sh is not None:
                         assert passes(screen, sh), (r.id, text, screen)
     assert screened >= 10  # nearly every shipped date pattern gets one
+
+
+def test_compiled_screens_answer_as_passes(example_lines):
+    """`passes_compiled` (requirements of many strings as one `re` search) says what `passes` says,
+    on windows the patterns match and on windows around them that they do not."""
+    rules = [r for r in Cleaner().rules if r.kind == "date" and r.role == "date" and r.shape is not None]
+    lines = _date_texts(example_lines, rules)
+    lines += ["Updated on 12 03 2019", "May 2019", "in 2019 and 2020", "0. 0.0000", "jan feb mar 0000"]
+    hays = {shape_of(x, folded) for x in lines for folded in (False, True)} - {None}
+    hays |= {h[k:k + 12] for h in list(hays) for k in range(0, len(h), 5)}  # pieces: most fail
+    for r in rules:
+        screen, _ = r.shape
+        fast = compile_screen(screen)
+        assert r.shape_test[0] == fast
+        answers = [passes(screen, h) for h in hays]
+        assert [passes_compiled(fast, h) for h in hays] == answers, r.id
+        assert any(answers) and not all(answers)
+
+
+def test_zeroed_is_translate():
+    for text in ("am 12. März 2019, 9:45", "٧ March ٢٠١٩", "１２", "\ud800 7 \udfff", "", "0123456789"):
+        assert zeroed(text) == text.translate(ZERO)
 
 
 def test_unfaithful_windows_get_no_shape():

@@ -19,12 +19,14 @@ from ..quotes import is_attribution
 from ..ruleset.kinds import DateRule, word_count
 from ..ruleset.literals import fold
 from ..ruleset.pack import RuleSet
-from ..ruleset.shapes import ZERO, faithful, passes
+from ..ruleset.shapes import faithful, passes_compiled, zeroed
 
 # How many lines before the headline a dateline may stand (kickers, datelines above the title).
 BEFORE_HEADLINE = 3
 # Every date pattern needs a four-digit year; lines without one are not searched further.
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d.])\d\d?\s?[./]\s?\d\d?\s?[./]\s?\d\d(?![\d.])")
+# Both alternatives start with a digit; the lookahead saying so first makes `regex` try far fewer
+# places (about a quarter less time on a line), and matches nothing else.
+_YEAR = regex.compile(r"(?=\d)(?:(?<!\d)(?:19|20)\d\d(?!\d)|(?<![\d.])\d\d?\s?[./]\s?\d\d?\s?[./]\s?\d\d(?![\d.]))")
 # Two digits in a row: every match of `_YEAR` holds them (the same `\d` as `_YEAR`'s).
 _TWO_DIGITS = regex.compile(r"\d\d")
 # Characters around a year that a date expression may span (weekday, day, month; time, zone).
@@ -110,6 +112,13 @@ def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
     out: list[Candidate] = []
     alive = doc.alive()
     years = _years_by_line([doc.lines[i] for i in alive])
+    # Each rule with its shape test; for a test of one alternative, the part its first
+    # requirement's strings share, without which the test says no (tested here, without a call).
+    tests = []
+    for rule in rs.dates:
+        shape = rule.shape_test
+        gate = shape[0][0][0][0] if shape is not None and len(shape[0]) == 1 else ""
+        tests.append((rule, shape, gate))
     for k in sorted(years):
         i = alive[k]
         text = doc.lines[i]
@@ -119,13 +128,13 @@ def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
             seg = text[a:b]
             low = fold(seg)
             if faithful(seg):  # the window in shape (see ruleset/shapes.py)
-                plain_shape, low_shape = seg.translate(ZERO), low.translate(ZERO)
+                plain_shape, low_shape = zeroed(seg), zeroed(low)
             else:
                 plain_shape = low_shape = None
-            for rule in rs.dates:
-                shape = rule.shape
+            for rule, shape, gate in tests:
                 if shape is not None and plain_shape is not None:
-                    if not passes(shape[0], low_shape if shape[1] else plain_shape):  # type: ignore[arg-type]
+                    hay = low_shape if shape[1] else plain_shape
+                    if gate not in hay or not passes_compiled(shape[0], hay):
                         continue  # the window holds the shape of none of this rule's dates
                 else:
                     need = rule.needs

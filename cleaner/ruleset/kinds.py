@@ -116,10 +116,12 @@ class BlockRule(Rule):
     def may_start(self, texts: Sequence[str]) -> list[int] | None:
         """Positions in `texts` where the block may start by the cheap pre-test of `start`
         (None: anywhere); `starts` decides."""
+        from .literals import where_may_match
+
         need = self.start_needs
         if need is None or not need.at_start:
             return None
-        return [k for k, t in enumerate(texts) if need.may_match(t)]
+        return where_may_match(need, texts)
 
     def starts(self, line: str) -> bool:
         need = self.start_needs
@@ -374,6 +376,14 @@ class DateRule(Rule):
                     if sh is not None and not passes(got[0], sh):
                         return None  # a misread pattern: no shape test
         return got
+
+    @functools.cached_property
+    def shape_test(self) -> tuple[Any, bool] | None:
+        """`shape` made ready for `shapes.passes_compiled` (same answers, faster)."""
+        from .shapes import compile_screen
+
+        shape = self.shape
+        return None if shape is None else (compile_screen(shape[0]), shape[1])
 
     def dates(
         self, line: str, *, order: str | None = None, timezone: str | None = None, pos: int = 0, endpos: int | None = None

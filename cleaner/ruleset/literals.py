@@ -123,6 +123,35 @@ class Literals:
         return False
 
 
+def where_may_match(need: Literals, texts: Iterable[str]) -> list[int]:
+    """Positions of the texts for which `need.may_match(text)` is true, in order: one loop, and
+    for prefixes (`at_start`) the strings a first character allows asked once per character.
+
+    >>> where_may_match(Literals(("share", "menu"), True, True), ["Share this", "Summary", "MENU", ""])
+    [0, 2]
+    """
+    if not need.at_start:
+        may = need.may_match
+        return [k for k, t in enumerate(texts) if may(t)]
+    by_char: dict[str, tuple[str, ...]] = {}
+    starting, folded, head = need.starting, need.folded, need._head if need.folded else 0
+    out = []
+    for k, t in enumerate(texts):
+        c = t[:1]
+        strings = by_char.get(c)
+        if strings is None:
+            strings = by_char[c] = starting(c)
+        if not strings:
+            continue
+        if folded:
+            h = t[:head]
+            if (h.lower() if h.isascii() else fold(h)).startswith(strings):  # fold, inlined
+                out.append(k)
+        elif t.startswith(strings):
+            out.append(k)
+    return out
+
+
 def any_may_match(needs: Iterable[Literals | None]) -> Callable[[str], bool] | None:
     """One test for several pre-tests: False when a text fails them all (the text folded once
     for all of them); None when one of them is unknown (every text may match)."""
