@@ -47,6 +47,7 @@ from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
+from .maintext_quantities import compiled, quantity_start
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
@@ -136,6 +137,10 @@ class MainTextConfig:
     headline_min_share: float = 0.5
     furniture_max_words: int = 0
     furniture_min_hits: int = 1
+    quantity_pattern: str = ""
+    quantity_min_lines: int = 0
+    quantity_max_words: int = 12
+    quantity_max_gap: int = 6
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -612,6 +617,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             b -= 1
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
+    quantities: list[int] = []
+    if cfg.quantity_min_lines and cfg.quantity_pattern:  # ingredients just above the steps (maintext_quantities.py)
+        a, quantities = quantity_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, scores,
+                                       sizes, ends, compiled(cfg.quantity_pattern), dateline, min_lines=cfg.quantity_min_lines,
+                                       max_words=cfg.quantity_max_words, max_gap=cfg.quantity_max_gap, barrier=cfg.barrier_cost)
     if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)
         a = lead_in_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
                           lambda k: idx[k + 1] - idx[k], scores, sizes, cfg.lead_in_endings, -cfg.line_cost - 0.01)
@@ -644,6 +654,7 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         if sizes[k] < 0:
             doc.remove(idx[k], CONTROL, "maintext")
     listed = lead_in_lists(doc, idx, scores, sizes, lex, cfg) if cfg.list_max_lines else set()
+    listed.update(quantities)
     k = a
     while k < b:
         j = k

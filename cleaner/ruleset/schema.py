@@ -182,6 +182,11 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         # The furniture trim (cleaner/maintext_furniture.py, rules/common/maintext_furniture.toml).
         "furniture_max_words": ("int", "lines of up to this many words with a boilerplate word are trimmed off the run's edges (0: off)"),
         "furniture_min_hits": ("int", "how many boilerplate words such a line must hold"),
+        # The quantity lists above the run (cleaner/maintext_quantities.py, rules/common/maintext_quantities.toml).
+        "quantity_pattern": ("pattern", "a short line this matches at its start is a quantity (an ingredient, a figure)"),
+        "quantity_min_lines": ("int", "this many quantity lines just above the run start it there (0: off)"),
+        "quantity_max_words": ("int", "most words of a quantity line"),
+        "quantity_max_gap": ("int", "most other lines between two quantity lines, or between the list and the run"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
