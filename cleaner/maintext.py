@@ -44,6 +44,7 @@ import regex
 from .document import Document
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
+from .maintext_bio import bio_end, is_bio
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
@@ -141,6 +142,10 @@ class MainTextConfig:
     quantity_min_lines: int = 0
     quantity_max_words: int = 12
     quantity_max_gap: int = 6
+    bio_max_lines: int = 0
+    bio_max_words: int = 70
+    bio_name_max_words: int = 4
+    bio_role_gap: int = 6
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -166,6 +171,8 @@ class Lexicon:
     barriers: frozenset[str] = frozenset()
     controls: frozenset[str] = frozenset()
     widgets: frozenset[str] = frozenset()  # barrier headings that may open a widget inside the article
+    bio_verbs: frozenset[str] = frozenset()  # "is", "ist": a writer's biography below the article (maintext_bio.py)
+    bio_roles: frozenset[str] = frozenset()  # "writer", "professor"
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -190,6 +197,8 @@ class Lexicon:
             barriers.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("barrier", ()))
             controls.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("control", ()))
             widgets.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("widget", ()))
+            lex.bio_verbs |= frozenset(words.get("bio_verb", ()))
+            lex.bio_roles |= frozenset(words.get("bio_role", ()))
         lex.barriers = frozenset(b for b in barriers | widgets if b)  # a widget heading is a barrier too
         lex.controls = frozenset(c for c in controls if c)
         lex.widgets = frozenset(w for w in widgets if w)
@@ -635,6 +644,14 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             b = box
             while b > a and short(b - 1):
                 b -= 1
+    if cfg.bio_max_lines and lex.bio_verbs:  # a line about the writer below the article (maintext_bio.py)
+        def bio(t: str) -> bool:
+            return is_bio(t, lex.bio_verbs, lex.bio_roles, name_max_words=cfg.bio_name_max_words,
+                          role_gap=cfg.bio_role_gap, max_words=cfg.bio_max_words, stop=lex.langs)
+        end = bio_end(a, b, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, bio, cfg.bio_max_lines)
+        for k in range(end, b):
+            doc.remove(idx[k], AUTHOR, "maintext")
+        b = end
     keep = [(a, b)]
     if cfg.secondary_share < 1.0:
         keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)
