@@ -45,6 +45,7 @@ from .document import Document
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
 from .maintext_bio import bio_end, is_bio
+from .maintext_closing import closing_end
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
@@ -146,6 +147,10 @@ class MainTextConfig:
     bio_max_words: int = 70
     bio_name_max_words: int = 4
     bio_role_gap: int = 6
+    closing_max_lines: int = 0
+    closing_min_words: int = 2
+    closing_max_words: int = 8
+    closing_min_weight: float = 0.9
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -624,6 +629,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             a += 1
         while b > a and short(b - 1):
             b -= 1
+    if cfg.closing_max_lines:  # a short closing sentence right below the run (maintext_closing.py)
+        b = closing_end(b, len(idx), lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, lambda k: idx[k + 1] - idx[k],
+                        lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
+                        min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
+                        min_weight=cfg.closing_min_weight, most=cfg.closing_max_lines)
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
     quantities: list[int] = []

@@ -192,6 +192,11 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "bio_max_words": ("int", "most words of such a line"),
         "bio_name_max_words": ("int", "most capitalised words (a name) before the linking verb"),
         "bio_role_gap": ("int", "the role word must come within this many words after the verb"),
+        # The closing sentence below the run (cleaner/maintext_closing.py, rules/common/maintext_closing.toml).
+        "closing_max_lines": ("int", "most short closing sentences right below the run taken into it (0: off)"),
+        "closing_min_words": ("int", "fewest words of such a sentence"),
+        "closing_max_words": ("int", "most words of such a sentence"),
+        "closing_min_weight": ("ratio", "least word weight (share of function words, lowered by boilerplate words) of such a sentence"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
