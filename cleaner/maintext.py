@@ -45,7 +45,7 @@ from .document import Document
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
 from .maintext_bio import bio_end, is_bio
-from .maintext_closing import closing_end
+from .maintext_closing import closing_end, opening_start
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
@@ -151,6 +151,7 @@ class MainTextConfig:
     closing_min_words: int = 2
     closing_max_words: int = 8
     closing_min_weight: float = 0.9
+    opening_max_lines: int = 0
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -634,6 +635,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                         lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
                         min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
                         min_weight=cfg.closing_min_weight, most=cfg.closing_max_lines)
+    if cfg.opening_max_lines:  # a short opening sentence right above the run (maintext_closing.py)
+        a = opening_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, lambda k: idx[k + 1] - idx[k],
+                        lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
+                        min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
+                        min_weight=cfg.closing_min_weight, most=cfg.opening_max_lines)
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
     quantities: list[int] = []

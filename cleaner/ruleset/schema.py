@@ -197,6 +197,7 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "closing_min_words": ("int", "fewest words of such a sentence"),
         "closing_max_words": ("int", "most words of such a sentence"),
         "closing_min_weight": ("ratio", "least word weight (share of function words, lowered by boilerplate words) of such a sentence"),
+        "opening_max_lines": ("int", "most such short sentences right above the run taken into it (0: off)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
