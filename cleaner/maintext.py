@@ -44,9 +44,12 @@ import regex
 from .document import Document
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
+from .maintext_bio import bio_end, is_bio
+from .maintext_closing import closing_end, opening_start
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
+from .maintext_quantities import compiled, quantity_start
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
@@ -137,6 +140,19 @@ class MainTextConfig:
     headline_min_share: float = 0.5
     furniture_max_words: int = 0
     furniture_min_hits: int = 1
+    quantity_pattern: str = ""
+    quantity_min_lines: int = 0
+    quantity_max_words: int = 12
+    quantity_max_gap: int = 6
+    bio_max_lines: int = 0
+    bio_max_words: int = 70
+    bio_name_max_words: int = 4
+    bio_role_gap: int = 6
+    closing_max_lines: int = 0
+    closing_min_words: int = 2
+    closing_max_words: int = 8
+    closing_min_weight: float = 0.9
+    opening_max_lines: int = 0
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -162,6 +178,8 @@ class Lexicon:
     barriers: frozenset[str] = frozenset()
     controls: frozenset[str] = frozenset()
     widgets: frozenset[str] = frozenset()  # barrier headings that may open a widget inside the article
+    bio_verbs: frozenset[str] = frozenset()  # "is", "ist": a writer's biography below the article (maintext_bio.py)
+    bio_roles: frozenset[str] = frozenset()  # "writer", "professor"
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -186,6 +204,8 @@ class Lexicon:
             barriers.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("barrier", ()))
             controls.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("control", ()))
             widgets.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("widget", ()))
+            lex.bio_verbs |= frozenset(words.get("bio_verb", ()))
+            lex.bio_roles |= frozenset(words.get("bio_role", ()))
         lex.barriers = frozenset(b for b in barriers | widgets if b)  # a widget heading is a barrier too
         lex.controls = frozenset(c for c in controls if c)
         lex.widgets = frozenset(w for w in widgets if w)
@@ -611,8 +631,23 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             a += 1
         while b > a and short(b - 1):
             b -= 1
+    if cfg.closing_max_lines:  # a short closing sentence right below the run (maintext_closing.py)
+        b = closing_end(b, len(idx), lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, lambda k: idx[k + 1] - idx[k],
+                        lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
+                        min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
+                        min_weight=cfg.closing_min_weight, most=cfg.closing_max_lines)
+    if cfg.opening_max_lines:  # a short opening sentence right above the run (maintext_closing.py)
+        a = opening_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, lambda k: idx[k + 1] - idx[k],
+                        lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
+                        min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
+                        min_weight=cfg.closing_min_weight, most=cfg.opening_max_lines)
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
+    quantities: list[int] = []
+    if cfg.quantity_min_lines and cfg.quantity_pattern:  # ingredients just above the steps (maintext_quantities.py)
+        a, quantities = quantity_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, scores,
+                                       sizes, ends, compiled(cfg.quantity_pattern), dateline, min_lines=cfg.quantity_min_lines,
+                                       max_words=cfg.quantity_max_words, max_gap=cfg.quantity_max_gap, barrier=cfg.barrier_cost)
     if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)
         a = lead_in_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
                           lambda k: idx[k + 1] - idx[k], scores, sizes, cfg.lead_in_endings, -cfg.line_cost - 0.01)
@@ -626,6 +661,14 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             b = box
             while b > a and short(b - 1):
                 b -= 1
+    if cfg.bio_max_lines and lex.bio_verbs:  # a line about the writer below the article (maintext_bio.py)
+        def bio(t: str) -> bool:
+            return is_bio(t, lex.bio_verbs, lex.bio_roles, name_max_words=cfg.bio_name_max_words,
+                          role_gap=cfg.bio_role_gap, max_words=cfg.bio_max_words, stop=lex.langs)
+        end = bio_end(a, b, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, bio, cfg.bio_max_lines)
+        for k in range(end, b):
+            doc.remove(idx[k], AUTHOR, "maintext")
+        b = end
     keep = [(a, b)]
     if cfg.secondary_share < 1.0:
         keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)
@@ -645,6 +688,7 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         if sizes[k] < 0:
             doc.remove(idx[k], CONTROL, "maintext")
     listed = lead_in_lists(doc, idx, scores, sizes, lex, cfg) if cfg.list_max_lines else set()
+    listed.update(quantities)
     k = a
     while k < b:
         j = k

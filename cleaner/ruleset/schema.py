@@ -182,6 +182,22 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         # The furniture trim (cleaner/maintext_furniture.py, rules/common/maintext_furniture.toml).
         "furniture_max_words": ("int", "lines of up to this many words with a boilerplate word are trimmed off the run's edges (0: off)"),
         "furniture_min_hits": ("int", "how many boilerplate words such a line must hold"),
+        # The quantity lists above the run (cleaner/maintext_quantities.py, rules/common/maintext_quantities.toml).
+        "quantity_pattern": ("pattern", "a short line this matches at its start is a quantity (an ingredient, a figure)"),
+        "quantity_min_lines": ("int", "this many quantity lines just above the run start it there (0: off)"),
+        "quantity_max_words": ("int", "most words of a quantity line"),
+        "quantity_max_gap": ("int", "most other lines between two quantity lines, or between the list and the run"),
+        # The biography trim below the run (cleaner/maintext_bio.py, rules/common/maintext_bio.toml).
+        "bio_max_lines": ("int", "most lines about the writer trimmed off the run's end (0: off)"),
+        "bio_max_words": ("int", "most words of such a line"),
+        "bio_name_max_words": ("int", "most capitalised words (a name) before the linking verb"),
+        "bio_role_gap": ("int", "the role word must come within this many words after the verb"),
+        # The closing sentence below the run (cleaner/maintext_closing.py, rules/common/maintext_closing.toml).
+        "closing_max_lines": ("int", "most short closing sentences right below the run taken into it (0: off)"),
+        "closing_min_words": ("int", "fewest words of such a sentence"),
+        "closing_max_words": ("int", "most words of such a sentence"),
+        "closing_min_weight": ("ratio", "least word weight (share of function words, lowered by boilerplate words) of such a sentence"),
+        "opening_max_lines": ("int", "most such short sentences right above the run taken into it (0: off)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
@@ -190,5 +206,7 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "barrier": ("words", "whole-line headings that end an article (comments, related stories)"),
         "control": ("words", "whole-line page controls dropped anywhere (print, next, read more)"),
         "widget": ("words", "headings of boxes that may stand inside an article (see also, read also); barriers too, ending the article when no prose follows"),
+        "bio_verb": ("words", "linking verbs after a name in a writer's biography ('is', 'ist')"),
+        "bio_role": ("words", "words for a writer's or scholar's role in such a biography ('writer', 'professor')"),
     },
 }
