@@ -47,6 +47,7 @@ from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
+from .maintext_lists import headed_list_end
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
@@ -136,6 +137,10 @@ class MainTextConfig:
     headline_min_share: float = 0.5
     furniture_max_words: int = 0
     furniture_min_hits: int = 1
+    headed_list_min_lines: int = 0
+    headed_list_heading_words: int = 8
+    headed_list_min_words: float = 4.0
+    headed_list_shape_share: float = 0.8
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -612,6 +617,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             b -= 1
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
+    if cfg.list_max_lines and cfg.headed_list_min_lines:  # a list under a heading below the run (maintext_lists.py)
+        b = headed_list_end(b, len(idx), lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
+                            lambda k: idx[k + 1] - idx[k], sizes, ends, scores, -min(cfg.barrier_cost, cfg.dateline_cost),
+                            lambda k: _list_block(doc, idx, scores, sizes, k, lex, cfg), cfg.headed_list_heading_words,
+                            cfg.headed_list_min_lines, cfg.headed_list_min_words, cfg.headed_list_shape_share)
     if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)
         a = lead_in_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
                           lambda k: idx[k + 1] - idx[k], scores, sizes, cfg.lead_in_endings, -cfg.line_cost - 0.01)

@@ -182,6 +182,11 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         # The furniture trim (cleaner/maintext_furniture.py, rules/common/maintext_furniture.toml).
         "furniture_max_words": ("int", "lines of up to this many words with a boilerplate word are trimmed off the run's edges (0: off)"),
         "furniture_min_hits": ("int", "how many boilerplate words such a line must hold"),
+        # Lists under a heading just below the article (cleaner/maintext_lists.py, rules/common/maintext_lists.toml).
+        "headed_list_min_lines": ("int", "fewest lines of a list block under a short heading just below the article (0: off)"),
+        "headed_list_heading_words": ("int", "most words of that heading"),
+        "headed_list_min_words": ("float", "fewest words per line of the block on average (menus hold fewer)"),
+        "headed_list_shape_share": ("ratio", "least share of the block's lines sharing one mark (a digit or a punctuation character)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
