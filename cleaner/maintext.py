@@ -47,6 +47,7 @@ from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
+from .maintext_linkblocks import link_blocks
 from .maintext_lists import headed_list_end
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_teasers import headline_start, promo_tail, widget_lists
@@ -70,6 +71,7 @@ RUN = "maintext.boilerplate-run"
 CONTROL = "maintext.control-line"
 AUTHOR = "maintext.author-box"
 WIDGET = "maintext.inline-widget"
+LINKS = "maintext.link-block"
 TITLE_RULE = "title.page-title"
 
 
@@ -141,6 +143,10 @@ class MainTextConfig:
     headed_list_heading_words: int = 8
     headed_list_min_words: float = 4.0
     headed_list_shape_share: float = 0.8
+    link_block_min_lines: int = 0
+    link_block_max_lines: int = 6
+    link_block_min_words: int = 4
+    link_block_max_words: int = 20
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -654,6 +660,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         if sizes[k] < 0:
             doc.remove(idx[k], CONTROL, "maintext")
     listed = lead_in_lists(doc, idx, scores, sizes, lex, cfg) if cfg.list_max_lines else set()
+    if cfg.link_block_min_lines:  # blocks of headlines between paragraphs (maintext_linkblocks.py)
+        for k in link_blocks(a, b, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
+                             lambda k: idx[k + 1] - idx[k], sizes, ends, listed, cfg.link_block_min_lines,
+                             cfg.link_block_max_lines, cfg.link_block_min_words, cfg.link_block_max_words):
+            doc.remove(idx[k], LINKS, "maintext")
     k = a
     while k < b:
         j = k

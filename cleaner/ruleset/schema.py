@@ -187,6 +187,11 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "headed_list_heading_words": ("int", "most words of that heading"),
         "headed_list_min_words": ("float", "fewest words per line of the block on average (menus hold fewer)"),
         "headed_list_shape_share": ("ratio", "least share of the block's lines sharing one mark (a digit or a punctuation character)"),
+        # Blocks of headlines between paragraphs (cleaner/maintext_linkblocks.py, rules/common/maintext_linkblocks.toml).
+        "link_block_min_lines": ("int", "fewest lines of a block of headlines between two paragraphs of the article (0: off)"),
+        "link_block_max_lines": ("int", "most lines of such a block"),
+        "link_block_min_words": ("int", "fewest words of each of its lines"),
+        "link_block_max_words": ("int", "most words of each of its lines"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
