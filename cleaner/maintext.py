@@ -42,6 +42,7 @@ from typing import Any
 import regex
 
 from .document import Document
+from .maintext_aboutbox import about_box, site_label, site_paragraph
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
 from .maintext_edges import dated_edge, lead_in_start
@@ -70,6 +71,7 @@ AFTER = "maintext.after-article"
 RUN = "maintext.boilerplate-run"
 CONTROL = "maintext.control-line"
 AUTHOR = "maintext.author-box"
+ABOUT = "maintext.about-box"
 WIDGET = "maintext.inline-widget"
 LINKS = "maintext.link-block"
 TITLE_RULE = "title.page-title"
@@ -144,6 +146,8 @@ class MainTextConfig:
     headed_list_min_words: float = 4.0
     headed_list_shape_share: float = 0.8
     link_block_min_lines: int = 0
+    about_name_within: int = 0
+    about_site_tail: int = 0
     link_block_max_lines: int = 6
     link_block_min_words: int = 4
     link_block_max_words: int = 20
@@ -638,6 +642,23 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         if box is not None:
             for k in range(box, b):
                 doc.remove(idx[k], AUTHOR, "maintext")
+            b = box
+            while b > a and short(b - 1):
+                b -= 1
+    if cfg.about_name_within or cfg.about_site_tail:  # 'about' boxes below the article (maintext_aboutbox.py)
+        box = None
+        if cfg.about_name_within:
+            box = about_box(lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, scores, sizes,
+                            ends, a, b, name_max_words=cfg.author_name_max_words,
+                            bio_min_words=cfg.author_bio_min_words, tail_lines=cfg.author_tail_lines,
+                            within=cfg.about_name_within)
+        if box is None and cfg.about_site_tail:
+            box = site_paragraph(lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, sizes, ends,
+                                 a, b, site_label(doc.host), bio_min_words=cfg.author_bio_min_words,
+                                 tail=cfg.about_site_tail)
+        if box is not None:
+            for k in range(box, b):
+                doc.remove(idx[k], ABOUT, "maintext")
             b = box
             while b > a and short(b - 1):
                 b -= 1

@@ -192,6 +192,9 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "link_block_max_lines": ("int", "most lines of such a block"),
         "link_block_min_words": ("int", "fewest words of each of its lines"),
         "link_block_max_words": ("int", "most words of each of its lines"),
+        # 'About' boxes below the article (cleaner/maintext_aboutbox.py, rules/common/maintext_aboutbox.toml).
+        "about_name_within": ("int", "a heading of a word and a name opens a box when the next sentence names the person within this many words (0: off)"),
+        "about_site_tail": ("int", "the publisher's paragraph opening with the site's name is looked for among the run's last this many lines (0: off)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
