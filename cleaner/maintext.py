@@ -50,6 +50,7 @@ from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
 from .maintext_linkblocks import link_blocks
 from .maintext_lists import headed_list_end
+from .maintext_numbered import numbered_end
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
@@ -148,6 +149,8 @@ class MainTextConfig:
     link_block_min_lines: int = 0
     about_name_within: int = 0
     about_site_tail: int = 0
+    numbered_look_back: int = 0
+    numbered_max_gap: int = 3
     link_block_max_lines: int = 6
     link_block_min_words: int = 4
     link_block_max_words: int = 20
@@ -632,6 +635,9 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                             lambda k: idx[k + 1] - idx[k], sizes, ends, scores, -min(cfg.barrier_cost, cfg.dateline_cost),
                             lambda k: _list_block(doc, idx, scores, sizes, k, lex, cfg), cfg.headed_list_heading_words,
                             cfg.headed_list_min_lines, cfg.headed_list_min_words, cfg.headed_list_shape_share)
+    if cfg.numbered_look_back:  # a numbered list going on below the run (maintext_numbered.py)
+        b = numbered_end(a, b, len(idx), lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
+                         lambda k: idx[k + 1] - idx[k], cfg.numbered_look_back, cfg.numbered_max_gap)
     if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)
         a = lead_in_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
                           lambda k: idx[k + 1] - idx[k], scores, sizes, cfg.lead_in_endings, -cfg.line_cost - 0.01)

@@ -195,6 +195,9 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         # 'About' boxes below the article (cleaner/maintext_aboutbox.py, rules/common/maintext_aboutbox.toml).
         "about_name_within": ("int", "a heading of a word and a name opens a box when the next sentence names the person within this many words (0: off)"),
         "about_site_tail": ("int", "the publisher's paragraph opening with the site's name is looked for among the run's last this many lines (0: off)"),
+        # A numbered list going on below the run (cleaner/maintext_numbered.py, rules/common/maintext_numbered.toml).
+        "numbered_look_back": ("int", "the run's last this many lines are searched for an item number N the list below continues with N+1 (0: off)"),
+        "numbered_max_gap": ("int", "most lines from one item to the next"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
