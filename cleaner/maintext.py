@@ -51,6 +51,7 @@ from .maintext_headline import below_headline
 from .maintext_linkblocks import link_blocks
 from .maintext_lists import headed_list_end
 from .maintext_numbered import numbered_end
+from .maintext_posts import post_attributions, posts_end
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
@@ -150,6 +151,7 @@ class MainTextConfig:
     about_name_within: int = 0
     about_site_tail: int = 0
     numbered_look_back: int = 0
+    post_text_gap: int = 0
     numbered_max_gap: int = 3
     link_block_max_lines: int = 6
     link_block_min_words: int = 4
@@ -582,6 +584,12 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     drop_concatenations(doc, idx, cfg.repeat_min_words, cfg.repeat_min_parts)
     boxes: list[tuple[int, int]] = []
     scores, sizes, ends = score_lines(doc, idx, lex, cfg, boxes)
+    posts: set[int] = set()
+    if cfg.post_text_gap:  # embedded posts' text and attribution lines (maintext_posts.py)
+        posts.update(post_attributions(len(idx), lambda k: doc.lines[idx[k]],
+                                       lambda k: doc.removed_by[idx[k]] is None, sizes, cfg.post_text_gap))
+        for k in posts:
+            scores[k] = max(scores[k], 0.0)
     a, b, total = best_run(scores)
     if total <= 0:
         return
@@ -638,6 +646,8 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     if cfg.numbered_look_back:  # a numbered list going on below the run (maintext_numbered.py)
         b = numbered_end(a, b, len(idx), lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
                          lambda k: idx[k + 1] - idx[k], cfg.numbered_look_back, cfg.numbered_max_gap)
+    if posts:  # embedded posts right below the run (maintext_posts.py)
+        b = posts_end(b, len(idx), posts, lambda k: idx[k + 1] - idx[k])
     if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)
         a = lead_in_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
                           lambda k: idx[k + 1] - idx[k], scores, sizes, cfg.lead_in_endings, -cfg.line_cost - 0.01)

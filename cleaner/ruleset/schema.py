@@ -198,6 +198,8 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         # A numbered list going on below the run (cleaner/maintext_numbered.py, rules/common/maintext_numbered.toml).
         "numbered_look_back": ("int", "the run's last this many lines are searched for an item number N the list below continues with N+1 (0: off)"),
         "numbered_max_gap": ("int", "most lines from one item to the next"),
+        # Embedded posts (cleaner/maintext_posts.py, rules/common/maintext_posts.toml).
+        "post_text_gap": ("int", "an attribution line ('— Name (@handle) date') at most this many lines below text scores at least zero (0: off)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
