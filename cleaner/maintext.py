@@ -51,7 +51,7 @@ from .maintext_headline import below_headline
 from .maintext_linkblocks import link_blocks
 from .maintext_lists import headed_list_end
 from .maintext_numbered import numbered_end
-from .maintext_posts import post_attributions, posts_end
+from .maintext_posts import cut_boxes, post_attributions, posts_end
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
@@ -590,6 +590,7 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                                        lambda k: doc.removed_by[idx[k]] is None, sizes, cfg.post_text_gap))
         for k in posts:
             scores[k] = max(scores[k], 0.0)
+        boxes[:] = cut_boxes(boxes, posts)
     a, b, total = best_run(scores)
     if total <= 0:
         return

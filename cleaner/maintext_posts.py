@@ -54,3 +54,17 @@ def posts_end(b: int, n: int, posts: set[int], gap: Callable[[int], int]) -> int
     while b < n and b in posts and b > 0 and gap(b - 1) <= 2:
         b += 1
     return b
+
+
+def cut_boxes(boxes: list[tuple[int, int]], posts: set[int]) -> list[tuple[int, int]]:
+    """Related boxes inside the article end where an embedded post begins: the post is the
+    article going on, not one of the box's teasers.
+
+    >>> cut_boxes([(3, 10), (12, 14)], {6, 7})
+    [(3, 6), (12, 14)]
+    """
+    out = []
+    for x, y in boxes:
+        first = min((p for p in posts if x < p < y), default=y)
+        out.append((x, first))
+    return out
