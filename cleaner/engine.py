@@ -16,6 +16,7 @@ from .maintext import stage_maintext
 from .metadata.dates import to_iso
 from .metadata.textdates import stage_dates
 from .normalize import normalize_line, normalize_text, paragraphs
+from .quotes import is_attribution
 from .result import CleanResult, Removal
 from .ruleset.pack import RuleSet
 from .sitepacks import keep_default_text, pack_changed
@@ -182,7 +183,8 @@ def stage_repeated(doc: Document, rs: RuleSet) -> None:
     for rule in rs.repeated:
         alive = doc.alive()
         for k in rule.find([doc.lines[i] for i in alive]):
-            doc.remove(alive[k], rule.id, rule.kind)
+            if not is_attribution(doc.lines[alive[k]]):  # two posts of one author and day share it
+                doc.remove(alive[k], rule.id, rule.kind)
 
 
 def stage_inline(doc: Document, rs: RuleSet) -> None:

@@ -42,6 +42,7 @@ from typing import Any
 import regex
 
 from .document import Document
+from .maintext_aboutbox import about_box, site_label, site_paragraph
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
 from .maintext_bio import bio_end, is_bio
@@ -49,6 +50,10 @@ from .maintext_closing import closing_end, opening_start
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
 from .maintext_headline import below_headline
+from .maintext_linkblocks import link_blocks
+from .maintext_lists import headed_list_end
+from .maintext_numbered import numbered_end
+from .maintext_posts import cut_boxes, post_attributions, posts_end
 from .maintext_quantities import compiled, quantity_start
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_teasers import headline_start, promo_tail, widget_lists
@@ -72,7 +77,9 @@ AFTER = "maintext.after-article"
 RUN = "maintext.boilerplate-run"
 CONTROL = "maintext.control-line"
 AUTHOR = "maintext.author-box"
+ABOUT = "maintext.about-box"
 WIDGET = "maintext.inline-widget"
+LINKS = "maintext.link-block"
 TITLE_RULE = "title.page-title"
 
 
@@ -153,6 +160,19 @@ class MainTextConfig:
     closing_max_words: int = 8
     closing_min_weight: float = 0.9
     opening_max_lines: int = 0
+    headed_list_min_lines: int = 0
+    headed_list_heading_words: int = 8
+    headed_list_min_words: float = 4.0
+    headed_list_shape_share: float = 0.8
+    link_block_min_lines: int = 0
+    about_name_within: int = 0
+    about_site_tail: int = 0
+    numbered_look_back: int = 0
+    post_text_gap: int = 0
+    numbered_max_gap: int = 3
+    link_block_max_lines: int = 6
+    link_block_min_words: int = 4
+    link_block_max_words: int = 20
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -585,6 +605,13 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     drop_concatenations(doc, idx, cfg.repeat_min_words, cfg.repeat_min_parts)
     boxes: list[tuple[int, int]] = []
     scores, sizes, ends = score_lines(doc, idx, lex, cfg, boxes)
+    posts: set[int] = set()
+    if cfg.post_text_gap:  # embedded posts' text and attribution lines (maintext_posts.py)
+        posts.update(post_attributions(len(idx), lambda k: doc.lines[idx[k]],
+                                       lambda k: doc.removed_by[idx[k]] is None, sizes, cfg.post_text_gap))
+        for k in posts:
+            scores[k] = max(scores[k], 0.0)
+        boxes[:] = cut_boxes(boxes, posts)
     a, b, total = best_run(scores)
     if total <= 0:
         return
@@ -648,6 +675,16 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         a, quantities = quantity_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, scores,
                                        sizes, ends, compiled(cfg.quantity_pattern), dateline, min_lines=cfg.quantity_min_lines,
                                        max_words=cfg.quantity_max_words, max_gap=cfg.quantity_max_gap, barrier=cfg.barrier_cost)
+    if cfg.list_max_lines and cfg.headed_list_min_lines:  # a list under a heading below the run (maintext_lists.py)
+        b = headed_list_end(b, len(idx), lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
+                            lambda k: idx[k + 1] - idx[k], sizes, ends, scores, -min(cfg.barrier_cost, cfg.dateline_cost),
+                            lambda k: _list_block(doc, idx, scores, sizes, k, lex, cfg), cfg.headed_list_heading_words,
+                            cfg.headed_list_min_lines, cfg.headed_list_min_words, cfg.headed_list_shape_share)
+    if cfg.numbered_look_back:  # a numbered list going on below the run (maintext_numbered.py)
+        b = numbered_end(a, b, len(idx), lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
+                         lambda k: idx[k + 1] - idx[k], cfg.numbered_look_back, cfg.numbered_max_gap)
+    if posts:  # embedded posts right below the run (maintext_posts.py)
+        b = posts_end(b, len(idx), posts, lambda k: idx[k + 1] - idx[k])
     if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)
         a = lead_in_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
                           lambda k: idx[k + 1] - idx[k], scores, sizes, cfg.lead_in_endings, -cfg.line_cost - 0.01)
@@ -669,6 +706,23 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         for k in range(end, b):
             doc.remove(idx[k], AUTHOR, "maintext")
         b = end
+    if cfg.about_name_within or cfg.about_site_tail:  # 'about' boxes below the article (maintext_aboutbox.py)
+        box = None
+        if cfg.about_name_within:
+            box = about_box(lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, scores, sizes,
+                            ends, a, b, name_max_words=cfg.author_name_max_words,
+                            bio_min_words=cfg.author_bio_min_words, tail_lines=cfg.author_tail_lines,
+                            within=cfg.about_name_within)
+        if box is None and cfg.about_site_tail:
+            box = site_paragraph(lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, sizes, ends,
+                                 a, b, site_label(doc.host), bio_min_words=cfg.author_bio_min_words,
+                                 tail=cfg.about_site_tail)
+        if box is not None:
+            for k in range(box, b):
+                doc.remove(idx[k], ABOUT, "maintext")
+            b = box
+            while b > a and short(b - 1):
+                b -= 1
     keep = [(a, b)]
     if cfg.secondary_share < 1.0:
         keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)
@@ -689,6 +743,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             doc.remove(idx[k], CONTROL, "maintext")
     listed = lead_in_lists(doc, idx, scores, sizes, lex, cfg) if cfg.list_max_lines else set()
     listed.update(quantities)
+    if cfg.link_block_min_lines:  # blocks of headlines between paragraphs (maintext_linkblocks.py)
+        for k in link_blocks(a, b, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
+                             lambda k: idx[k + 1] - idx[k], sizes, ends, listed, cfg.link_block_min_lines,
+                             cfg.link_block_max_lines, cfg.link_block_min_words, cfg.link_block_max_words):
+            doc.remove(idx[k], LINKS, "maintext")
     k = a
     while k < b:
         j = k

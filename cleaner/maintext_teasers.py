@@ -43,7 +43,8 @@ def widget_lists(removed: list, scores: list[float], sizes: list[int], ends: lis
     """Related-stories boxes of up to `most` teaser lines inside an article ("More from UK" and
     six headlines, a "Most read" box of kickers and headlines between two paragraphs).
 
-    A heading removed by a rule in `rules`, with a prose sentence among the two lines above it, is
+    A heading removed by a rule in `rules`, with a prose sentence among the two lines above it
+    (past lines removed by a rule in `rules` or `passable`: a "READ MORE: ..." line, a caption), is
     such a box when, within `most` lines below it, two prose sentences of `min_words`+ words
     follow each other (the article going on) and nothing on the way is another heading or a date
     line (score at most `floor`: the next article of an endless page starts with its byline and
@@ -69,7 +70,10 @@ def widget_lists(removed: list, scores: list[float], sizes: list[int], ends: lis
         rb = removed[k]
         if rb is None or scores[k] > floor or not rb[0].startswith(rules):
             continue
-        if not any(scores[m] > 0 and ends[m] for m in range(max(0, k - 2), k)):
+        top = k  # the lines above, past captions and read-also lines a rule removed
+        while top > 0 and removed[top - 1] is not None and removed[top - 1][0].startswith(rules + passable):
+            top -= 1
+        if not any(scores[m] > 0 and ends[m] for m in range(max(0, top - 2), k)):
             continue
         for m in range(k + 1, min(n - 1, k + 2 + most)):
             if prose(m) and prose(m + 1):

@@ -198,6 +198,24 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "closing_max_words": ("int", "most words of such a sentence"),
         "closing_min_weight": ("ratio", "least word weight (share of function words, lowered by boilerplate words) of such a sentence"),
         "opening_max_lines": ("int", "most such short sentences right above the run taken into it (0: off)"),
+        # Lists under a heading just below the article (cleaner/maintext_lists.py, rules/common/maintext_lists.toml).
+        "headed_list_min_lines": ("int", "fewest lines of a list block under a short heading just below the article (0: off)"),
+        "headed_list_heading_words": ("int", "most words of that heading"),
+        "headed_list_min_words": ("float", "fewest words per line of the block on average (menus hold fewer)"),
+        "headed_list_shape_share": ("ratio", "least share of the block's lines sharing one mark (a digit or a punctuation character)"),
+        # Blocks of headlines between paragraphs (cleaner/maintext_linkblocks.py, rules/common/maintext_linkblocks.toml).
+        "link_block_min_lines": ("int", "fewest lines of a block of headlines between two paragraphs of the article (0: off)"),
+        "link_block_max_lines": ("int", "most lines of such a block"),
+        "link_block_min_words": ("int", "fewest words of each of its lines"),
+        "link_block_max_words": ("int", "most words of each of its lines"),
+        # 'About' boxes below the article (cleaner/maintext_aboutbox.py, rules/common/maintext_aboutbox.toml).
+        "about_name_within": ("int", "a heading of a word and a name opens a box when the next sentence names the person within this many words (0: off)"),
+        "about_site_tail": ("int", "the publisher's paragraph opening with the site's name is looked for among the run's last this many lines (0: off)"),
+        # A numbered list going on below the run (cleaner/maintext_numbered.py, rules/common/maintext_numbered.toml).
+        "numbered_look_back": ("int", "the run's last this many lines are searched for an item number N the list below continues with N+1 (0: off)"),
+        "numbered_max_gap": ("int", "most lines from one item to the next"),
+        # Embedded posts (cleaner/maintext_posts.py, rules/common/maintext_posts.toml).
+        "post_text_gap": ("int", "an attribution line ('— Name (@handle) date') at most this many lines below text scores at least zero (0: off)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
