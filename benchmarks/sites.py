@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| default + suggested | {s['f1']:.3f} | {s['precision']:.3f} | {s['recall']:.3f} |")
     print(f"| trafilatura (HTML, reference) | {TRAFILATURA_F1:.3f} | | |")
     print()
-    print(f"gain {s['f1'] - b['f1']:+.3f} (target >= +0.030); "
+    print(f"gain {s['f1'] - b['f1']:+.3f} ({s['f1'] - b['f1']:+.4f}; target >= +0.030); "
           f"sites improved {sum(d > 0.001 for d in deltas.values())}, "
           f"lowered by > 0.01: {sum(d < -0.01 for d in deltas.values())} "
           f"(worst {worst[0]} {worst[1]:+.3f}); median site gain {statistics.median(deltas.values()):+.3f}")

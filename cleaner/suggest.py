@@ -40,6 +40,8 @@ _GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
 _SYMBOL = regex.compile(r"[^\w\s#]")
 _IN_WORD = regex.compile(r"(?<=\w)['’-](?=\w)")
 _WORDY = regex.compile(r"^\p{L}[\p{L}'’-]{3,}$")
+# A list bullet: articles hold lists too, so a bullet alone is no site's furniture.
+_BULLET = regex.compile(r"^[•·▪▫■□●○◦‣⁃∙*–—-]+$")
 # Fixed parts made only of these words say nothing about furniture ("The ...", "In the ...").
 _STOP = frozenset(
     "a an the and or but of in on at to for from by with as is are was were be been it its this that "
@@ -180,6 +182,8 @@ def _zone(i: int, n: int) -> str:
 def _meaningful(fixed: Sequence[str]) -> bool:
     """A fixed part worth a pattern: some punctuation or symbol, or a word that is not a stop word."""
     real = [w for w in fixed if w.strip("#.,;!?")]  # a number or a full stop alone says nothing
+    if all(_BULLET.match(w) for w in real):  # "• <anything>": any list, the article's own too
+        return False
     # An apostrophe or hyphen inside a word is part of the word ("I'm", "l’article", "e-mail"):
     # a prefix of such words alone is a sentence opener, not furniture.
     if _SYMBOL.search(" ".join(_IN_WORD.sub("", w.strip(".,!?")) for w in real)):

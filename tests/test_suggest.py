@@ -326,3 +326,7 @@ def test_sentence_openers_with_an_apostrophe_are_not_furniture():
     assert _meaningful(["READ:"])
     assert _meaningful(["Posted", "by:"])
     assert _meaningful(["»"])
+    # A list bullet alone marks any list, an article's own included; with a word it may be furniture.
+    assert not _meaningful(["•"])
+    assert not _meaningful(["-"])
+    assert _meaningful(["•", "Share"])
