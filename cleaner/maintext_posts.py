@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .quotes import is_attribution
+from .quotes import DASHES, is_attribution
 
 
 def post_attributions(n: int, line: Callable[[int], str], alive: Callable[[int], bool], sizes: list[int],
@@ -34,6 +34,8 @@ def post_attributions(n: int, line: Callable[[int], str], alive: Callable[[int],
     out = []
     for k in range(1, n):
         t = line(k)
+        if len(t) <= 1 or t[0] not in DASHES:  # not an attribution (`is_attribution`'s first test, inlined)
+            continue
         if not (alive(k) and is_attribution(t) and any(c.isdigit() for c in t)):
             continue
         text = next((m for m in range(k - 1, max(0, k - gap) - 1, -1) if alive(m) and sizes[m] >= 3), None)
