@@ -67,6 +67,10 @@ _WORD = re.compile(r"\w+")
 # Characters a line of prose ends with (sentence punctuation, closing quotes/brackets after it).
 # German and Swiss quotes close with “ and « („So ist es.“, »So ist es.«).
 _SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』“«")
+# A line of prose may end in a smiley instead of a full stop ("... und das gefällt mir 😉"): a face
+# emoji (Unicode's emoticon block, the supplemental faces, ☺) at the end closes its sentence. Not
+# other pictographs: arrows, hearts and envelopes end link labels and newsletter headings.
+_EMOJI_END = regex.compile(r"[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\u263A]\uFE0F?$")
 # Stripped from the ends of a line before it is compared with the barrier phrases.
 _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
 # A date or time line holds two digits in a row (a cheap test before the dateline pattern).
@@ -290,7 +294,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     widget_heads: set[int] = set()  # barrier phrases that may open a widget (Lexicon.widgets)
     for i, t, low, toks in zip(idx, texts, lowered, tokens, strict=True):
         rb = removed[i]
-        end = t[-1] in _SENTENCE_END
+        end = t[-1] in _SENTENCE_END or (t[-1] > "\u2000" and _EMOJI_END.search(t[-2:]) is not None)
         if rb is not None:
             rid = rb[0]
             if rid == TITLE_RULE and i != idx[0]:
