@@ -45,7 +45,7 @@ from .document import Document
 from .maintext_aboutbox import about_box, site_label, site_paragraph
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
-from .maintext_bio import bio_end, is_bio
+from .maintext_bio import bio_end, is_bio, is_self_intro
 from .maintext_closing import closing_end, opening_start
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
@@ -204,6 +204,7 @@ class Lexicon:
     widgets: frozenset[str] = frozenset()  # barrier headings that may open a widget inside the article
     bio_verbs: frozenset[str] = frozenset()  # "is", "ist": a writer's biography below the article (maintext_bio.py)
     bio_roles: frozenset[str] = frozenset()  # "writer", "professor"
+    bio_self: frozenset[str] = frozenset()  # "ich bin", "i'm": the writer introducing themselves
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -230,6 +231,7 @@ class Lexicon:
             widgets.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("widget", ()))
             lex.bio_verbs |= frozenset(words.get("bio_verb", ()))
             lex.bio_roles |= frozenset(words.get("bio_role", ()))
+            lex.bio_self |= frozenset(" ".join(p.lower().split()) for p in words.get("bio_self", ()))
         lex.barriers = frozenset(b for b in barriers | widgets if b)  # a widget heading is a barrier too
         lex.controls = frozenset(c for c in controls if c)
         lex.widgets = frozenset(w for w in widgets if w)
@@ -704,8 +706,10 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                 b -= 1
     if cfg.bio_max_lines and lex.bio_verbs:  # a line about the writer below the article (maintext_bio.py)
         def bio(t: str) -> bool:
-            return is_bio(t, lex.bio_verbs, lex.bio_roles, name_max_words=cfg.bio_name_max_words,
-                          role_gap=cfg.bio_role_gap, max_words=cfg.bio_max_words, stop=lex.langs)
+            return (is_bio(t, lex.bio_verbs, lex.bio_roles, name_max_words=cfg.bio_name_max_words,
+                           role_gap=cfg.bio_role_gap, max_words=cfg.bio_max_words, stop=lex.langs)
+                    or is_self_intro(t, lex.bio_self, lex.bio_roles, name_max_words=cfg.bio_name_max_words,
+                                     max_words=cfg.bio_max_words, stop=lex.langs))
         end = bio_end(a, b, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, bio, cfg.bio_max_lines)
         for k in range(end, b):
             doc.remove(idx[k], AUTHOR, "maintext")

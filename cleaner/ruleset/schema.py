@@ -226,5 +226,6 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "widget": ("words", "headings of boxes that may stand inside an article (see also, read also); barriers too, ending the article when no prose follows"),
         "bio_verb": ("words", "linking verbs after a name in a writer's biography ('is', 'ist')"),
         "bio_role": ("words", "words for a writer's or scholar's role in such a biography ('writer', 'professor')"),
+        "bio_self": ("words", "first-person phrases a writer introduces themselves with below the article ('ich bin', \"i'm\")"),
     },
 }
