@@ -56,6 +56,7 @@ from .maintext_numbered import numbered_end
 from .maintext_posts import cut_boxes, post_attributions, posts_end
 from .maintext_quantities import compiled, quantity_start
 from .maintext_repeats import drop_concatenations, drop_later_copies
+from .maintext_signoff import is_signoff, signoff_end
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
 from .ruleset.literals import Screened
@@ -156,6 +157,7 @@ class MainTextConfig:
     quantity_max_words: int = 12
     quantity_max_gap: int = 6
     bio_max_lines: int = 0
+    signoff_max_words: int = 0
     bio_max_words: int = 70
     bio_name_max_words: int = 4
     bio_role_gap: int = 6
@@ -205,6 +207,7 @@ class Lexicon:
     bio_verbs: frozenset[str] = frozenset()  # "is", "ist": a writer's biography below the article (maintext_bio.py)
     bio_roles: frozenset[str] = frozenset()  # "writer", "professor"
     bio_self: frozenset[str] = frozenset()  # "ich bin", "i'm": the writer introducing themselves
+    signoffs: frozenset[str] = frozenset()  # "euer", "cheers": a post's closing greeting (maintext_signoff.py)
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -232,6 +235,7 @@ class Lexicon:
             lex.bio_verbs |= frozenset(words.get("bio_verb", ()))
             lex.bio_roles |= frozenset(words.get("bio_role", ()))
             lex.bio_self |= frozenset(" ".join(p.lower().split()) for p in words.get("bio_self", ()))
+            lex.signoffs |= frozenset(" ".join(p.lower().split()) for p in words.get("signoff", ()))
         lex.barriers = frozenset(b for b in barriers | widgets if b)  # a widget heading is a barrier too
         lex.controls = frozenset(c for c in controls if c)
         lex.widgets = frozenset(w for w in widgets if w)
@@ -669,6 +673,10 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                         lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
                         min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
                         min_weight=cfg.closing_min_weight, most=cfg.closing_max_lines)
+    if cfg.signoff_max_words and lex.signoffs:  # the writer's greeting and name below the run (maintext_signoff.py)
+        b = signoff_end(b, len(idx), lambda k: doc.lines[idx[k]],
+                        lambda k: doc.removed_by[idx[k]] is None and scores[k] > -cfg.barrier_cost,
+                        lambda k: idx[k + 1] - idx[k], lambda t: is_signoff(t, lex.signoffs, cfg.signoff_max_words))
     if cfg.opening_max_lines:  # a short opening sentence right above the run (maintext_closing.py)
         a = opening_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, lambda k: idx[k + 1] - idx[k],
                         lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
