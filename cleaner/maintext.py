@@ -45,7 +45,7 @@ from .document import Document
 from .maintext_aboutbox import about_box, site_label, site_paragraph
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
-from .maintext_bio import bio_end, is_bio
+from .maintext_bio import bio_end, is_bio, is_self_intro
 from .maintext_closing import closing_end, opening_start
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
@@ -56,6 +56,7 @@ from .maintext_numbered import numbered_end
 from .maintext_posts import cut_boxes, post_attributions, posts_end
 from .maintext_quantities import compiled, quantity_start
 from .maintext_repeats import drop_concatenations, drop_later_copies
+from .maintext_signoff import is_signoff, signoff_end
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
 from .ruleset.literals import Screened
@@ -67,6 +68,10 @@ _WORD = re.compile(r"\w+")
 # Characters a line of prose ends with (sentence punctuation, closing quotes/brackets after it).
 # German and Swiss quotes close with “ and « („So ist es.“, »So ist es.«).
 _SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』“«")
+# A line of prose may end in a smiley instead of a full stop ("... und das gefällt mir 😉"): a face
+# emoji (Unicode's emoticon block, the supplemental faces, ☺) at the end closes its sentence. Not
+# other pictographs: arrows, hearts and envelopes end link labels and newsletter headings.
+_EMOJI_END = regex.compile(r"[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\u263A]\uFE0F?$")
 # Stripped from the ends of a line before it is compared with the barrier phrases.
 _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
 # A date or time line holds two digits in a row (a cheap test before the dateline pattern).
@@ -152,6 +157,7 @@ class MainTextConfig:
     quantity_max_words: int = 12
     quantity_max_gap: int = 6
     bio_max_lines: int = 0
+    signoff_max_words: int = 0
     bio_max_words: int = 70
     bio_name_max_words: int = 4
     bio_role_gap: int = 6
@@ -200,6 +206,8 @@ class Lexicon:
     widgets: frozenset[str] = frozenset()  # barrier headings that may open a widget inside the article
     bio_verbs: frozenset[str] = frozenset()  # "is", "ist": a writer's biography below the article (maintext_bio.py)
     bio_roles: frozenset[str] = frozenset()  # "writer", "professor"
+    bio_self: frozenset[str] = frozenset()  # "ich bin", "i'm": the writer introducing themselves
+    signoffs: frozenset[str] = frozenset()  # "euer", "cheers": a post's closing greeting (maintext_signoff.py)
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -226,6 +234,8 @@ class Lexicon:
             widgets.update(" ".join(p.lower().split()).strip(_PHRASE_STRIP) for p in words.get("widget", ()))
             lex.bio_verbs |= frozenset(words.get("bio_verb", ()))
             lex.bio_roles |= frozenset(words.get("bio_role", ()))
+            lex.bio_self |= frozenset(" ".join(p.lower().split()) for p in words.get("bio_self", ()))
+            lex.signoffs |= frozenset(" ".join(p.lower().split()) for p in words.get("signoff", ()))
         lex.barriers = frozenset(b for b in barriers | widgets if b)  # a widget heading is a barrier too
         lex.controls = frozenset(c for c in controls if c)
         lex.widgets = frozenset(w for w in widgets if w)
@@ -290,7 +300,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     widget_heads: set[int] = set()  # barrier phrases that may open a widget (Lexicon.widgets)
     for i, t, low, toks in zip(idx, texts, lowered, tokens, strict=True):
         rb = removed[i]
-        end = t[-1] in _SENTENCE_END
+        end = t[-1] in _SENTENCE_END or (t[-1] > "\u2000" and _EMOJI_END.search(t[-2:]) is not None)
         if rb is not None:
             rid = rb[0]
             if rid == TITLE_RULE and i != idx[0]:
@@ -663,6 +673,10 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                         lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
                         min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
                         min_weight=cfg.closing_min_weight, most=cfg.closing_max_lines)
+    if cfg.signoff_max_words and lex.signoffs:  # the writer's greeting and name below the run (maintext_signoff.py)
+        b = signoff_end(b, len(idx), lambda k: doc.lines[idx[k]],
+                        lambda k: doc.removed_by[idx[k]] is None and scores[k] > -cfg.barrier_cost,
+                        lambda k: idx[k + 1] - idx[k], lambda t: is_signoff(t, lex.signoffs, cfg.signoff_max_words))
     if cfg.opening_max_lines:  # a short opening sentence right above the run (maintext_closing.py)
         a = opening_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, lambda k: idx[k + 1] - idx[k],
                         lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
@@ -700,8 +714,10 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                 b -= 1
     if cfg.bio_max_lines and lex.bio_verbs:  # a line about the writer below the article (maintext_bio.py)
         def bio(t: str) -> bool:
-            return is_bio(t, lex.bio_verbs, lex.bio_roles, name_max_words=cfg.bio_name_max_words,
-                          role_gap=cfg.bio_role_gap, max_words=cfg.bio_max_words, stop=lex.langs)
+            return (is_bio(t, lex.bio_verbs, lex.bio_roles, name_max_words=cfg.bio_name_max_words,
+                           role_gap=cfg.bio_role_gap, max_words=cfg.bio_max_words, stop=lex.langs)
+                    or is_self_intro(t, lex.bio_self, lex.bio_roles, name_max_words=cfg.bio_name_max_words,
+                                     max_words=cfg.bio_max_words, stop=lex.langs))
         end = bio_end(a, b, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, bio, cfg.bio_max_lines)
         for k in range(end, b):
             doc.remove(idx[k], AUTHOR, "maintext")

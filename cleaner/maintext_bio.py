@@ -79,3 +79,47 @@ def bio_end(a: int, b: int, line: Callable[[int], str], alive: Callable[[int], b
         end = k
         k -= 1
     return end
+
+
+def is_self_intro(line: str, intros: Container[str], roles: Container[str], *, name_max_words: int, max_words: int, stop: Container[str] = ()) -> bool:
+    """True when the line is the writer introducing themselves: it opens, after at most one
+    greeting word ("Hallo,", "Hi"), with a first-person phrase of the language (`[words] bio_self`:
+    "ich bin", "i'm") followed by a name closed by a comma (up to `name_max_words` capitalised
+    words, not function words: "Ich bin Steffi, bekennende Tiernärrin ...") or, within as many
+    words, a role word ("Hi, I'm a freelance writer and ...": not "I am a big fan of the writer"). A closing line of the
+    post itself ("Ich bin gespannt, was ihr denkt.", "I'm sure you agree.") is neither.
+
+    >>> i, r = {"ich bin", "i'm", "i am"}, {"writer", "rechtsanwalt"}
+    >>> is_self_intro("Ich bin Steffi, bekennende Tiernärrin und Dosenöffner für zwei Kater.", i, r,
+    ...               name_max_words=4, max_words=70)
+    True
+    >>> is_self_intro("Hi, I'm a freelance writer living in Leeds.", i, r, name_max_words=4, max_words=70)
+    True
+    >>> is_self_intro("I am a big fan of the writer.", i, r, name_max_words=4, max_words=70)
+    False
+    >>> is_self_intro("Ich bin gespannt, was ihr dazu sagt.", i, r, name_max_words=4, max_words=70)
+    False
+    >>> is_self_intro("I'm The One, the song goes.", i, r, name_max_words=4, max_words=70, stop={"the"})
+    False
+    """
+    words = _TOKEN.findall(line)
+    if not intros or len(words) > max_words or len(words) < 4:
+        return False
+    low = [w.lower() for w in words]
+    for start in (0, 1):  # after at most one greeting word ending in a comma or alone
+        if start and not words[0].endswith((",", "!")):
+            break
+        for size in (1, 2):
+            head = " ".join(x.strip(_STRIP) for x in low[start:start + size])
+            if head not in intros or (start + size < len(words) and words[start + size - 1].endswith(",")):
+                continue
+            rest = words[start + size:]
+            if any(t.strip(_STRIP).lower() in roles for t in rest[:name_max_words]):
+                return True
+            for k, w in enumerate(rest[:name_max_words]):
+                if not w[:1].isupper() or w.strip(_STRIP).lower() in stop:
+                    break
+                if w.endswith(","):
+                    return k + 1 < len(rest)
+            return False
+    return False

@@ -193,6 +193,7 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "bio_name_max_words": ("int", "most capitalised words (a name) before the linking verb"),
         "bio_role_gap": ("int", "the role word must come within this many words after the verb"),
         # The closing sentence below the run (cleaner/maintext_closing.py, rules/common/maintext_closing.toml).
+        "signoff_max_words": ("int", "most words of a sign-off line ('Euer Hans') taken in right below the run (0: off)"),
         "closing_max_lines": ("int", "most short closing sentences right below the run taken into it (0: off)"),
         "closing_min_words": ("int", "fewest words of such a sentence"),
         "closing_max_words": ("int", "most words of such a sentence"),
@@ -226,5 +227,7 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "widget": ("words", "headings of boxes that may stand inside an article (see also, read also); barriers too, ending the article when no prose follows"),
         "bio_verb": ("words", "linking verbs after a name in a writer's biography ('is', 'ist')"),
         "bio_role": ("words", "words for a writer's or scholar's role in such a biography ('writer', 'professor')"),
+        "signoff": ("words", "greetings a post is signed off with above the writer's name ('euer', 'cheers', 'liebe grüße')"),
+        "bio_self": ("words", "first-person phrases a writer introduces themselves with below the article ('ich bin', \"i'm\")"),
     },
 }
