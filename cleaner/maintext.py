@@ -609,6 +609,18 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         return
     lex: Lexicon = getattr(rs, "lexicon", None) or Lexicon()
     idx = [i for i, t in enumerate(doc.lines) if t]
+
+    # The k-th non-blank line, whether no rule removed it yet, and how far the next one lies: the
+    # views every edge pass below takes.
+    def text(k: int) -> str:
+        return doc.lines[idx[k]]
+
+    def unremoved(k: int) -> bool:
+        return doc.removed_by[idx[k]] is None
+
+    def gap(k: int) -> int:
+        return idx[k + 1] - idx[k]
+
     alive = [k for k, i in enumerate(idx) if doc.removed_by[i] is None]
     if len(alive) < cfg.min_lines:
         return
@@ -617,8 +629,8 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     scores, sizes, ends = score_lines(doc, idx, lex, cfg, boxes)
     posts: set[int] = set()
     if cfg.post_text_gap:  # embedded posts' text and attribution lines (maintext_posts.py)
-        posts.update(post_attributions(len(idx), lambda k: doc.lines[idx[k]],
-                                       lambda k: doc.removed_by[idx[k]] is None, sizes, cfg.post_text_gap))
+        posts.update(post_attributions(len(idx), text,
+                                       unremoved, sizes, cfg.post_text_gap))
         for k in posts:
             scores[k] = max(scores[k], 0.0)
         boxes[:] = cut_boxes(boxes, posts)
@@ -662,23 +674,23 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         while b > a and short(b - 1):
             b -= 1
     if cfg.furniture_max_words:  # appeals and notes with boilerplate words at the edges (maintext_furniture.py)
-        a, b = trim_furniture(a, b, lambda k: doc.lines[idx[k]], sizes, cfg.furniture_max_words,
+        a, b = trim_furniture(a, b, text, sizes, cfg.furniture_max_words,
                               lex.boilerplate, lex.symbols, cfg.furniture_min_hits)
         while a < b and short(a):
             a += 1
         while b > a and short(b - 1):
             b -= 1
     if cfg.closing_max_lines:  # a short closing sentence right below the run (maintext_closing.py)
-        b = closing_end(b, len(idx), lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, lambda k: idx[k + 1] - idx[k],
+        b = closing_end(b, len(idx), text, unremoved, gap,
                         lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
                         min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
                         min_weight=cfg.closing_min_weight, most=cfg.closing_max_lines)
     if cfg.signoff_max_words and lex.signoffs:  # the writer's greeting and name below the run (maintext_signoff.py)
-        b = signoff_end(b, len(idx), lambda k: doc.lines[idx[k]],
-                        lambda k: doc.removed_by[idx[k]] is None and scores[k] > -cfg.barrier_cost,
-                        lambda k: idx[k + 1] - idx[k], lambda t: is_signoff(t, lex.signoffs, cfg.signoff_max_words))
+        b = signoff_end(b, len(idx), text,
+                        lambda k: unremoved(k) and scores[k] > -cfg.barrier_cost,
+                        gap, lambda t: is_signoff(t, lex.signoffs, cfg.signoff_max_words))
     if cfg.opening_max_lines:  # a short opening sentence right above the run (maintext_closing.py)
-        a = opening_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, lambda k: idx[k + 1] - idx[k],
+        a = opening_start(a, text, unremoved, gap,
                         lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
                         min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
                         min_weight=cfg.closing_min_weight, most=cfg.opening_max_lines)
@@ -686,24 +698,24 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
     quantities: list[int] = []
     if cfg.quantity_min_lines and cfg.quantity_pattern:  # ingredients just above the steps (maintext_quantities.py)
-        a, quantities = quantity_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, scores,
+        a, quantities = quantity_start(a, text, unremoved, scores,
                                        sizes, ends, compiled(cfg.quantity_pattern), dateline, min_lines=cfg.quantity_min_lines,
                                        max_words=cfg.quantity_max_words, max_gap=cfg.quantity_max_gap, barrier=cfg.barrier_cost)
     if cfg.list_max_lines and cfg.headed_list_min_lines:  # a list under a heading below the run (maintext_lists.py)
-        b = headed_list_end(b, len(idx), lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
-                            lambda k: idx[k + 1] - idx[k], sizes, ends, scores, -min(cfg.barrier_cost, cfg.dateline_cost),
+        b = headed_list_end(b, len(idx), text, unremoved,
+                            gap, sizes, ends, scores, -min(cfg.barrier_cost, cfg.dateline_cost),
                             lambda k: _list_block(doc, idx, scores, sizes, k, lex, cfg), cfg.headed_list_heading_words,
                             cfg.headed_list_min_lines, cfg.headed_list_min_words, cfg.headed_list_shape_share)
     if cfg.numbered_look_back:  # a numbered list going on below the run (maintext_numbered.py)
-        b = numbered_end(a, b, len(idx), lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
-                         lambda k: idx[k + 1] - idx[k], cfg.numbered_look_back, cfg.numbered_max_gap)
+        b = numbered_end(a, b, len(idx), text, unremoved,
+                         gap, cfg.numbered_look_back, cfg.numbered_max_gap)
     if posts:  # embedded posts right below the run (maintext_posts.py)
-        b = posts_end(b, len(idx), posts, lambda k: idx[k + 1] - idx[k])
+        b = posts_end(b, len(idx), posts, gap)
     if cfg.lead_in_endings:  # a line ending in ':' or ',' just above leads into the article (maintext_edges.py)
-        a = lead_in_start(a, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
-                          lambda k: idx[k + 1] - idx[k], scores, sizes, cfg.lead_in_endings, -cfg.line_cost - 0.01)
+        a = lead_in_start(a, text, unremoved,
+                          gap, scores, sizes, cfg.lead_in_endings, -cfg.line_cost - 0.01)
     if cfg.author_name_max_words:  # a box about the writer below the article (maintext_authorbox.py)
-        box = author_box(lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, scores, sizes,
+        box = author_box(text, unremoved, scores, sizes,
                          ends, a, b, name_max_words=cfg.author_name_max_words,
                          bio_min_words=cfg.author_bio_min_words, tail_lines=cfg.author_tail_lines)
         if box is not None:
@@ -718,19 +730,19 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                            role_gap=cfg.bio_role_gap, max_words=cfg.bio_max_words, stop=lex.langs)
                     or is_self_intro(t, lex.bio_self, lex.bio_roles, name_max_words=cfg.bio_name_max_words,
                                      max_words=cfg.bio_max_words, stop=lex.langs))
-        end = bio_end(a, b, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, bio, cfg.bio_max_lines)
+        end = bio_end(a, b, text, unremoved, bio, cfg.bio_max_lines)
         for k in range(end, b):
             doc.remove(idx[k], AUTHOR, "maintext")
         b = end
     if cfg.about_name_within or cfg.about_site_tail:  # 'about' boxes below the article (maintext_aboutbox.py)
         box = None
         if cfg.about_name_within:
-            box = about_box(lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, scores, sizes,
+            box = about_box(text, unremoved, scores, sizes,
                             ends, a, b, name_max_words=cfg.author_name_max_words,
                             bio_min_words=cfg.author_bio_min_words, tail_lines=cfg.author_tail_lines,
                             within=cfg.about_name_within)
         if box is None and cfg.about_site_tail:
-            box = site_paragraph(lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None, sizes, ends,
+            box = site_paragraph(text, unremoved, sizes, ends,
                                  a, b, site_label(doc.host), bio_min_words=cfg.author_bio_min_words,
                                  tail=cfg.about_site_tail)
         if box is not None:
@@ -760,8 +772,8 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     listed = lead_in_lists(doc, idx, scores, sizes, lex, cfg) if cfg.list_max_lines else set()
     listed.update(quantities)
     if cfg.link_block_min_lines:  # blocks of headlines between paragraphs (maintext_linkblocks.py)
-        for k in link_blocks(a, b, lambda k: doc.lines[idx[k]], lambda k: doc.removed_by[idx[k]] is None,
-                             lambda k: idx[k + 1] - idx[k], sizes, ends, listed, cfg.link_block_min_lines,
+        for k in link_blocks(a, b, text, unremoved,
+                             gap, sizes, ends, listed, cfg.link_block_min_lines,
                              cfg.link_block_max_lines, cfg.link_block_min_words, cfg.link_block_max_words):
             doc.remove(idx[k], LINKS, "maintext")
     k = a
