@@ -46,6 +46,7 @@ from .maintext_aboutbox import about_box, site_label, site_paragraph
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
 from .maintext_bio import bio_end, is_bio, is_self_intro
+from .maintext_blockchoice import headline_block
 from .maintext_closing import closing_end, opening_start
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
@@ -179,6 +180,9 @@ class MainTextConfig:
     link_block_max_lines: int = 6
     link_block_min_words: int = 4
     link_block_max_words: int = 20
+    head_block_min_total: float = 0.0
+    head_block_max_lead: int = 5
+    head_block_max_barriers: int = 1
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -752,6 +756,11 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             while b > a and short(b - 1):
                 b -= 1
     keep = [(a, b)]
+    if cfg.head_block_min_total:  # the prose right under the headline, above the run (maintext_blockchoice.py)
+        block = headline_block(scores, ends, heads, a, best_run, barrier=cfg.barrier_cost, max_lead=cfg.head_block_max_lead,
+                               min_total=cfg.head_block_min_total, max_barriers=cfg.head_block_max_barriers)
+        if block is not None:
+            keep.append(block)
     if cfg.secondary_share < 1.0:
         keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)
     kept = [False] * len(idx)

@@ -217,6 +217,10 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "numbered_max_gap": ("int", "most lines from one item to the next"),
         # Embedded posts (cleaner/maintext_posts.py, rules/common/maintext_posts.toml).
         "post_text_gap": ("int", "an attribution line ('— Name (@handle) date') at most this many lines below text scores at least zero (0: off)"),
+        # The prose under the headline kept beside the run (cleaner/maintext_blockchoice.py, rules/common/maintext_blockchoice.toml).
+        "head_block_min_total": ("float", "the prose stretch right under the headline, above the run, is kept when it totals this much (0: off)"),
+        "head_block_max_lead": ("int", "that stretch must start within this many lines below the headline"),
+        "head_block_max_barriers": ("int", "most barrier headings between the headline and the run"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
