@@ -58,6 +58,7 @@ from .maintext_posts import cut_boxes, post_attributions, posts_end
 from .maintext_quantities import compiled, quantity_start
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_signoff import is_signoff, signoff_end
+from .maintext_steps import steps_start
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
 from .ruleset.literals import Screened
@@ -183,6 +184,8 @@ class MainTextConfig:
     head_block_min_total: float = 0.0
     head_block_max_lead: int = 5
     head_block_max_barriers: int = 1
+    steps_look: int = 0
+    steps_max_gap: int = 6
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -700,6 +703,9 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                         min_weight=cfg.closing_min_weight, most=cfg.opening_max_lines)
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
+    if cfg.steps_look:  # numbered steps that begin above the run (maintext_steps.py)
+        a = steps_start(a, b, text, lambda k: unremoved(k) and scores[k] > -cfg.barrier_cost,
+                        look=cfg.steps_look, max_gap=cfg.steps_max_gap)
     quantities: list[int] = []
     if cfg.quantity_min_lines and cfg.quantity_pattern:  # ingredients just above the steps (maintext_quantities.py)
         a, quantities = quantity_start(a, text, unremoved, scores,

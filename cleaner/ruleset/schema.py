@@ -221,6 +221,9 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "head_block_min_total": ("float", "the prose stretch right under the headline, above the run, is kept when it totals this much (0: off)"),
         "head_block_max_lead": ("int", "that stretch must start within this many lines below the headline"),
         "head_block_max_barriers": ("int", "most barrier headings between the headline and the run"),
+        # Numbered steps that begin above the run (cleaner/maintext_steps.py, rules/common/maintext_steps.toml).
+        "steps_look": ("int", "the run's first this many lines are searched for a bare step number N > 1 whose steps N-1 .. 1 stand above it (0: off)"),
+        "steps_max_gap": ("int", "most lines from one step number to the next"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
