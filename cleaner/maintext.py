@@ -58,7 +58,7 @@ from .maintext_posts import cut_boxes, post_attributions, posts_end
 from .maintext_quantities import compiled, quantity_start
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_signoff import is_signoff, signoff_end
-from .maintext_steps import steps_start
+from .maintext_steps import step_blocks, steps_start
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
 from .ruleset.literals import Screened
@@ -186,6 +186,8 @@ class MainTextConfig:
     head_block_max_barriers: int = 1
     steps_look: int = 0
     steps_max_gap: int = 6
+    step_blocks_min: int = 0
+    step_min_score: float = 8.0
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -767,6 +769,13 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                                min_total=cfg.head_block_min_total, max_barriers=cfg.head_block_max_barriers)
         if block is not None:
             keep.append(block)
+    if cfg.step_blocks_min:  # numbered steps elsewhere on the page, no barrier between (maintext_steps.py)
+        for x, y in step_blocks(len(idx), text, lambda k: unremoved(k) and scores[k] > -cfg.barrier_cost,
+                                lambda k: scores[k] >= cfg.step_min_score and ends[k], min_steps=cfg.step_blocks_min,
+                                max_gap=cfg.steps_max_gap, dated=lex.dated):
+            lo, hi = (y, a) if y <= a else (b, x)
+            if (y <= a or x >= b) and not any(scores[k] <= -cfg.barrier_cost for k in range(lo, hi)):
+                keep.append((x, y))
     if cfg.secondary_share < 1.0:
         keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)
     kept = [False] * len(idx)

@@ -9,6 +9,12 @@ the run the numbers N-1, ..., 1 each stand at most `steps_max_gap` lines above t
 starts at step 1. The numbers must count down to 1 without a gap, with no barrier heading on the
 way: a gallery counter or a stray number above the run is no step.
 
+A recipe's method may also stand apart from the run, below a nutrition table or an ingredient
+list the run of prose does not cross. A block of steps 1, 2, ..., N, each number followed within
+two lines by a line of prose of some length (`step_min_score`), is kept beside the run when no
+barrier heading lies between them. A numbered comment thread (a dated header between the number
+and the text) and a numbered list of headlines (short lines) are no such block.
+
 No word of any language is used; the keys are in `rules/common/maintext_steps.toml`.
 """
 
@@ -63,3 +69,55 @@ def steps_start(a: int, b: int, line: Callable[[int], str], open_: Callable[[int
             return a
         pos, want = found, want - 1
     return min(pos, a)
+
+
+def step_blocks(n: int, line: Callable[[int], str], open_: Callable[[int], bool], prose: Callable[[int], bool], *,
+                min_steps: int, max_gap: int, dated: Callable[[str], bool] = lambda t: False) -> list[tuple[int, int]]:
+    """(start, end exclusive) of each block of numbered steps on the page: bare step numbers
+    1, 2, ..., N (N >= `min_steps`), each at most `max_gap` lines after the one before, and each
+    followed within its first two lines by a line of prose (`prose(k)`): a recipe's method or a
+    how-to's instructions, wherever the run of prose lies. A block ends after its last step's
+    prose. `open_(k)`: line k may be crossed (no barrier heading, no rule's removal). A line
+    with a date between a number and its prose (`dated`) makes it a numbered comment, not a step.
+
+    >>> text = ["Zutaten", "1.", "Milch aufkochen.", "2.", "Nüsse rösten und Äpfel schneiden.", "Ähnliche Rezepte", "1", "x"]
+    >>> prose = lambda k: text[k].endswith(".") and len(text[k]) > 3
+    >>> step_blocks(8, text.__getitem__, lambda k: True, prose, min_steps=2, max_gap=4)
+    [(1, 5)]
+    >>> step_blocks(8, text.__getitem__, lambda k: True, prose, min_steps=3, max_gap=4)
+    []
+    >>> thread = ["1", "Ann 07.23.12 at 14:56", "Nice post.", "2", "Bob 07.24.12 at 09:10", "Thanks for this."]
+    >>> step_blocks(6, thread.__getitem__, lambda k: True, lambda k: k in (2, 5), min_steps=2, max_gap=4,
+    ...             dated=lambda t: "at" in t)
+    []
+    """
+    if not min_steps:
+        return []
+    out = []
+    k = 0
+    while k < n:
+        if step_number(line(k)) != 1 or not open_(k):
+            k += 1
+            continue
+        steps, pos, last = 0, k, None
+        while True:
+            body = next((m for m in range(pos + 1, min(n, pos + 3)) if open_(m) and prose(m)), None)
+            if body is None or any(dated(line(m)) for m in range(pos + 1, body)):  # "Name 07.23.12 at 14:56": a comment
+                break
+            steps, last = steps + 1, body
+            nxt = None
+            for m in range(body + 1, min(n, body + 1 + max_gap)):
+                if not open_(m):
+                    break
+                if step_number(line(m)) == steps + 1:
+                    nxt = m
+                    break
+            if nxt is None:
+                break
+            pos = nxt
+        if steps >= min_steps and last is not None:
+            out.append((k, last + 1))
+            k = last + 1
+        else:
+            k += 1
+    return out

@@ -224,6 +224,8 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         # Numbered steps that begin above the run (cleaner/maintext_steps.py, rules/common/maintext_steps.toml).
         "steps_look": ("int", "the run's first this many lines are searched for a bare step number N > 1 whose steps N-1 .. 1 stand above it (0: off)"),
         "steps_max_gap": ("int", "most lines from one step number to the next"),
+        "step_blocks_min": ("int", "a block of numbered steps 1..N (each with prose) outside the run, no barrier between, is kept when N reaches this (0: off)"),
+        "step_min_score": ("float", "least score of each step's line of prose in such a block (a numbered list of headlines scores less)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
