@@ -46,6 +46,7 @@ from .maintext_aboutbox import about_box, site_label, site_paragraph
 from .maintext_anchor import headline_run
 from .maintext_authorbox import author_box
 from .maintext_bio import bio_end, is_bio, is_self_intro
+from .maintext_blockchoice import headline_block
 from .maintext_closing import closing_end, opening_start
 from .maintext_edges import dated_edge, lead_in_start
 from .maintext_furniture import trim_furniture
@@ -57,6 +58,7 @@ from .maintext_posts import cut_boxes, post_attributions, posts_end
 from .maintext_quantities import compiled, quantity_start
 from .maintext_repeats import drop_concatenations, drop_later_copies
 from .maintext_signoff import is_signoff, signoff_end
+from .maintext_steps import step_blocks, steps_start
 from .maintext_teasers import headline_start, promo_tail, widget_lists
 from .quotes import is_attribution
 from .ruleset.literals import Screened
@@ -179,6 +181,13 @@ class MainTextConfig:
     link_block_max_lines: int = 6
     link_block_min_words: int = 4
     link_block_max_words: int = 20
+    head_block_min_total: float = 0.0
+    head_block_max_lead: int = 5
+    head_block_max_barriers: int = 1
+    steps_look: int = 0
+    steps_max_gap: int = 6
+    step_blocks_min: int = 0
+    step_min_score: float = 8.0
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> MainTextConfig:
@@ -696,6 +705,9 @@ def stage_maintext(doc: Document, rs: Any) -> None:
                         min_weight=cfg.closing_min_weight, most=cfg.opening_max_lines)
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
+    if cfg.steps_look:  # numbered steps that begin above the run (maintext_steps.py)
+        a = steps_start(a, b, text, lambda k: unremoved(k) and scores[k] > -cfg.barrier_cost,
+                        look=cfg.steps_look, max_gap=cfg.steps_max_gap)
     quantities: list[int] = []
     if cfg.quantity_min_lines and cfg.quantity_pattern:  # ingredients just above the steps (maintext_quantities.py)
         a, quantities = quantity_start(a, text, unremoved, scores,
@@ -752,6 +764,18 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             while b > a and short(b - 1):
                 b -= 1
     keep = [(a, b)]
+    if cfg.head_block_min_total:  # the prose right under the headline, above the run (maintext_blockchoice.py)
+        block = headline_block(scores, ends, heads, a, best_run, barrier=cfg.barrier_cost, max_lead=cfg.head_block_max_lead,
+                               min_total=cfg.head_block_min_total, max_barriers=cfg.head_block_max_barriers)
+        if block is not None:
+            keep.append(block)
+    if cfg.step_blocks_min:  # numbered steps elsewhere on the page, no barrier between (maintext_steps.py)
+        for x, y in step_blocks(len(idx), text, lambda k: unremoved(k) and scores[k] > -cfg.barrier_cost,
+                                lambda k: scores[k] >= cfg.step_min_score and ends[k], min_steps=cfg.step_blocks_min,
+                                max_gap=cfg.steps_max_gap, dated=lex.dated):
+            lo, hi = (y, a) if y <= a else (b, x)
+            if (y <= a or x >= b) and not any(scores[k] <= -cfg.barrier_cost for k in range(lo, hi)):
+                keep.append((x, y))
     if cfg.secondary_share < 1.0:
         keep += _secondary_runs(scores, a, b, total * cfg.secondary_share, cfg.barrier_cost)
     kept = [False] * len(idx)

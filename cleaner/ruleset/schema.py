@@ -217,6 +217,15 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "numbered_max_gap": ("int", "most lines from one item to the next"),
         # Embedded posts (cleaner/maintext_posts.py, rules/common/maintext_posts.toml).
         "post_text_gap": ("int", "an attribution line ('— Name (@handle) date') at most this many lines below text scores at least zero (0: off)"),
+        # The prose under the headline kept beside the run (cleaner/maintext_blockchoice.py, rules/common/maintext_blockchoice.toml).
+        "head_block_min_total": ("float", "the prose stretch right under the headline, above the run, is kept when it totals this much (0: off)"),
+        "head_block_max_lead": ("int", "that stretch must start within this many lines below the headline"),
+        "head_block_max_barriers": ("int", "most barrier headings between the headline and the run"),
+        # Numbered steps that begin above the run (cleaner/maintext_steps.py, rules/common/maintext_steps.toml).
+        "steps_look": ("int", "the run's first this many lines are searched for a bare step number N > 1 whose steps N-1 .. 1 stand above it (0: off)"),
+        "steps_max_gap": ("int", "most lines from one step number to the next"),
+        "step_blocks_min": ("int", "a block of numbered steps 1..N (each with prose) outside the run, no barrier between, is kept when N reaches this (0: off)"),
+        "step_min_score": ("float", "least score of each step's line of prose in such a block (a numbered list of headlines scores less)"),
     },
     # Language packs (rules/lang/<code>.toml, with [pack] lang = "<code>").
     "words": {
