@@ -111,6 +111,7 @@ class Proposal:
     review: str = ""
     notes: list[str] = field(default_factory=list)  # more evidence, one line each
     literal: bool = False  # a trailer whose marker is one fixed line, without numbers
+    plain: bool = False  # a shape whose fixed part is plain words only ("<...> Google Maps", "I think <...>")
 
 
 # ---------------------------------------------------------------- helpers
@@ -547,6 +548,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             keys=keys,
             evidence=[(pat, ev)],
             drop=ev.examples[:3],
+            plain=not marked,
         ))
 
     head = m.head()
