@@ -37,6 +37,9 @@ from .ruleset.scaffold import site_slug
 _DIGITS = regex.compile(r"\d+")
 _DIGIT = regex.compile(r"\d")
 _GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
+# A block's start or end marker holds a word: a line of punctuation alone (".", "|", "--") is an
+# artefact of the page's markup, which can sit anywhere, the article's own lines included.
+_WORD = regex.compile(r"\p{L}")
 _SYMBOL = regex.compile(r"[^\w\s#]")
 _IN_WORD = regex.compile(r"(?<=\w)['’-](?=\w)")
 _WORDY = regex.compile(r"^\p{L}[\p{L}'’-]{3,}$")
@@ -327,13 +330,13 @@ class _Miner:
         for p, ks in enumerate(self.keys):
             cov = self.covered[p]
             for i, k in enumerate(ks):
-                if k not in self.template:
+                if k not in self.template or not _WORD.search(k):
                     continue
                 # the next template line after a run of at least two uncovered lines
                 j = i + 1
                 while j < len(ks) and j not in cov and j - i <= 25:
                     j += 1
-                if j >= len(ks) or j - i - 1 < 2 or j not in cov or ks[j] not in self.template:
+                if j >= len(ks) or j - i - 1 < 2 or j not in cov or ks[j] not in self.template or not _WORD.search(ks[j]):
                     continue
                 inner = self.pages[p].lines[i + 1:j]
                 if max(t.count(" ") + 1 for t in inner) > 15:
@@ -377,7 +380,7 @@ class _Miner:
         best = None
         for b, where in once.items():
             pages = [p for p in where if p in firsts]
-            if len(pages) < self.min_pages or any(counts[b][p] > 1 for p in where):
+            if len(pages) < self.min_pages or any(counts[b][p] > 1 for p in where) or not _WORD.search(b):
                 continue
             if not all(0 < firsts[p] - where[p] <= 6 for p in pages) or any(p not in firsts for p in where):
                 continue
@@ -389,7 +392,8 @@ class _Miner:
         _, b, pages = best
         starts = [
             a for a, where in once.items()
-            if a != b and all(p in where and where[p] < once[b][p] and counts[a][p] == 1 for p in pages)
+            if a != b and _WORD.search(a)
+            and all(p in where and where[p] < once[b][p] and counts[a][p] == 1 for p in pages)
             and all(p in pages for p in where)
         ]
         if not starts:

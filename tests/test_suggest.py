@@ -168,6 +168,26 @@ def test_page_head_between_repeated_lines_becomes_a_block():
     assert rule.acts_on("Skip to content\nTrending: something new\nShare this story")
 
 
+def test_a_line_of_punctuation_alone_marks_no_block():
+    # The page's markup leaves a lone "." (or "|", a bare number) on a line of its own below the
+    # article's summary on every page: it is the last repeated line above the first paragraph, but
+    # such a line can sit anywhere, the article's own lines included. The head ends at a line with
+    # a word, and the summary below it stays.
+    pages = []
+    for n, (a, b, c) in enumerate(STORIES[:5]):
+        headline = " ".join(a.split()[:6])
+        text = "\n".join([
+            f"{headline} | Daily Example", "Skip to content", f"Trending: story number {n}", "Share this story",
+            headline, " ".join(b.split()[:12]), ".", a, b, c, "Readers can send their views to the letters page.",
+        ])
+        pages.append(Page.from_text(headline, text))
+    props = {p.id: p for p in suggest_rules(pages, "example.com", self_check=False)}
+    head = props["example.head"]
+    assert head.keys["end"] == "^Share this story$", head.keys
+    for prop in props.values():
+        assert prop.keys.get("start") != "^\\.$" and prop.keys.get("end") != "^\\.$", prop.keys
+
+
 def render_pack_for(props):
     from cleaner.suggest import render_pack
 
