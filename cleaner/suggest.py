@@ -37,6 +37,11 @@ from .ruleset.scaffold import site_slug
 _DIGITS = regex.compile(r"\d+")
 _DIGIT = regex.compile(r"\d")
 _GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
+# A block's start or end marker holds a word: a line of punctuation alone (".", "|", "--") is an
+# artefact of the page's markup, which can sit anywhere, the article's own lines included.
+_WORD = regex.compile(r"\p{L}")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)]*$")
+_PUNCT = ",.:;!?\"'“”‘’()"
 _SYMBOL = regex.compile(r"[^\w\s#]")
 _IN_WORD = regex.compile(r"(?<=\w)['’-](?=\w)")
 _WORDY = regex.compile(r"^\p{L}[\p{L}'’-]{3,}$")
@@ -111,6 +116,7 @@ class Proposal:
     review: str = ""
     notes: list[str] = field(default_factory=list)  # more evidence, one line each
     literal: bool = False  # a trailer whose marker is one fixed line, without numbers
+    plain: bool = False  # a shape whose fixed part is plain words only ("<...> Google Maps", "I think <...>")
 
 
 # ---------------------------------------------------------------- helpers
@@ -192,6 +198,26 @@ def _meaningful(fixed: Sequence[str]) -> bool:
     return len(real) >= 2 and bool(content)
 
 
+def _sentence(line: str) -> bool:
+    """A sentence: 8 words or more, two of them function words, ending like one."""
+    words = line.split()
+    return (len(words) >= 8 and _SENTENCE_END.search(line) is not None
+            and sum(w.strip(_PUNCT).casefold() in _STOP for w in words) >= 2)
+
+
+def _sentence_opener(lines: Sequence[str], variants: Iterable[str]) -> bool:
+    """Lines that share only a few plain words at one end and are sentences ("I think <...>",
+    "According to <...>", "<...> on Google Maps"): the words open or close any sentence, the article's
+    own on a page not seen. A template sentence goes on alike past its fixed words ("A version of
+    this article appeared in print on ...") and a line with a number (a date, a count) is a record,
+    not prose: neither is an opener."""
+    lines = list(dict.fromkeys(lines))
+    if all(_DIGIT.search(t) for t in lines) or 2 * sum(map(_sentence, lines)) < len(lines):
+        return False
+    heads = {tuple(v.split()[:2]) for v in variants}
+    return len(heads) > 1
+
+
 # ---------------------------------------------------------------- the miner
 
 
@@ -207,6 +233,7 @@ class _Miner:
         self.template = {k for k, c in df.items() if c >= self.min_pages}
         self.groups: dict[int, dict[int, str]] = {}  # page -> line -> literal key or shape pattern
         self.dated: set[str] = set()  # shapes whose every line has a number (a date, a time)
+        self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
         self.covered: list[set[int]] = [
             {i for i, k in enumerate(ks) if k in self.template} for ks in self.keys
         ]
@@ -300,6 +327,9 @@ class _Miner:
                 pat = "^" + (key_pattern(pre) + r"\s+" if pre else "") + var + (
                     r"\s+" + key_pattern(suf) if suf else "") + "$"
             words = max(self.pages[p].lines[i].count(" ") + 1 for p, i, _ in occ)
+            if how == "words" and not _SYMBOL.search(pre + suf) and _sentence_opener(
+                    [self.pages[p].lines[i] for p, i, _ in occ], variants):
+                self.openers.add(pat)
             found.append((pat, self.evidence([(p, i) for p, i, _ in occ]), words, len(pre) + len(suf),
                           how == "glued" or bool(_SYMBOL.search(pre + suf))))
         # Most pages first, then the most specific fixed part; skip shapes adding no new lines.
@@ -326,13 +356,13 @@ class _Miner:
         for p, ks in enumerate(self.keys):
             cov = self.covered[p]
             for i, k in enumerate(ks):
-                if k not in self.template:
+                if k not in self.template or not _WORD.search(k):
                     continue
                 # the next template line after a run of at least two uncovered lines
                 j = i + 1
                 while j < len(ks) and j not in cov and j - i <= 25:
                     j += 1
-                if j >= len(ks) or j - i - 1 < 2 or j not in cov or ks[j] not in self.template:
+                if j >= len(ks) or j - i - 1 < 2 or j not in cov or ks[j] not in self.template or not _WORD.search(ks[j]):
                     continue
                 inner = self.pages[p].lines[i + 1:j]
                 if max(t.count(" ") + 1 for t in inner) > 15:
@@ -376,7 +406,7 @@ class _Miner:
         best = None
         for b, where in once.items():
             pages = [p for p in where if p in firsts]
-            if len(pages) < self.min_pages or any(counts[b][p] > 1 for p in where):
+            if len(pages) < self.min_pages or any(counts[b][p] > 1 for p in where) or not _WORD.search(b):
                 continue
             if not all(0 < firsts[p] - where[p] <= 6 for p in pages) or any(p not in firsts for p in where):
                 continue
@@ -388,7 +418,8 @@ class _Miner:
         _, b, pages = best
         starts = [
             a for a, where in once.items()
-            if a != b and all(p in where and where[p] < once[b][p] and counts[a][p] == 1 for p in pages)
+            if a != b and _WORD.search(a)
+            and all(p in where and where[p] < once[b][p] and counts[a][p] == 1 for p in pages)
             and all(p in pages for p in where)
         ]
         if not starts:
@@ -538,15 +569,19 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             keys["window"] = max(i for _, i in ev.occurrences) + 3
         words_avg = sum(x.count(" ") + 1 for x in ev.examples) / len(ev.examples)
         prose = not marked and ev.in_body * 2 > len(ev.occurrences) and words_avg >= 8
+        opener = pat in m.openers
         props.append(Proposal(
             id=f"{slug}.shape-{n + 1}",
-            enabled=not prose,
-            review="lines of this shape sit between article lines; switch on only if they are not article text" if prose else "",
+            enabled=not (prose or opener),
+            review="lines of this shape sit between article lines; switch on only if they are not article text" if prose
+            else "lines of this shape are sentences that only begin or end with the same words; switch on only if "
+                 "they are not article text" if opener else "",
             kind=kind,
             description=f"Proposed: lines shaped like {ev.examples[0]!r} (fixed text, variable part).",
             keys=keys,
             evidence=[(pat, ev)],
             drop=ev.examples[:3],
+            plain=not marked,
         ))
 
     head = m.head()

@@ -250,6 +250,17 @@ class _Context:
         return any(self._own_paragraph(p, k) for k in self._run(p, i, -1)) and any(
             _article_like(lines[k]) for k in self._run(p, i, 1) if k < comments)
 
+    def inside_article(self, p: int, i: int) -> bool:
+        """Line i is kept by the defaults inside their article: a paragraph of the page's own a few
+        lines above it and article text below it (before any comment signature). A headline-like line
+        there (a list item, a caption) need not end like a sentence to be the article's own."""
+        if i not in (self.kept[p] or set()):
+            return False
+        lines = self.pages[p].lines
+        comments = next(iter(self.signatures(p, i)), len(lines))
+        return any(self._own_paragraph(p, k) for k in self._run(p, i, -1)) and any(
+            _article_like(lines[k]) for k in self._run(p, i, 1) if k < comments)
+
     def comment(self, p: int, marker: int, i: int) -> bool:
         """Line i, below a trailer marker, is part of a comment section: at or past the first
         signature, or above it when what lies between the marker and that signature is no longer
@@ -280,7 +291,12 @@ class _Context:
             if self.leads_in(p, i):
                 return "a repeated heading ending in ':' between parts of the article the defaults keep"
             return None
-        return "article prose" if _article_like(self.pages[p].lines[i]) else None
+        line = self.pages[p].lines[i]
+        if _article_like(line):
+            return "article prose"
+        if prop.plain and line.count(" ") + 1 >= PROSE_WORDS and self.inside_article(p, i):
+            return "a line inside the article the defaults keep (a list item, a caption) that the shape's plain words fit"
+        return None
 
 
 def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeated: Callable[[int, int], bool],

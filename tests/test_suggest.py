@@ -168,6 +168,26 @@ def test_page_head_between_repeated_lines_becomes_a_block():
     assert rule.acts_on("Skip to content\nTrending: something new\nShare this story")
 
 
+def test_a_line_of_punctuation_alone_marks_no_block():
+    # The page's markup leaves a lone "." (or "|", a bare number) on a line of its own below the
+    # article's summary on every page: it is the last repeated line above the first paragraph, but
+    # such a line can sit anywhere, the article's own lines included. The head ends at a line with
+    # a word, and the summary below it stays.
+    pages = []
+    for n, (a, b, c) in enumerate(STORIES[:5]):
+        headline = " ".join(a.split()[:6])
+        text = "\n".join([
+            f"{headline} | Daily Example", "Skip to content", f"Trending: story number {n}", "Share this story",
+            headline, " ".join(b.split()[:12]), ".", a, b, c, "Readers can send their views to the letters page.",
+        ])
+        pages.append(Page.from_text(headline, text))
+    props = {p.id: p for p in suggest_rules(pages, "example.com", self_check=False)}
+    head = props["example.head"]
+    assert head.keys["end"] == "^Share this story$", head.keys
+    for prop in props.values():
+        assert prop.keys.get("start") != "^\\.$" and prop.keys.get("end") != "^\\.$", prop.keys
+
+
 def render_pack_for(props):
     from cleaner.suggest import render_pack
 
@@ -330,3 +350,31 @@ def test_sentence_openers_with_an_apostrophe_are_not_furniture():
     assert not _meaningful(["•"])
     assert not _meaningful(["-"])
     assert _meaningful(["•", "Share"])
+
+
+def test_a_shape_of_sentences_that_only_begin_alike_is_switched_off():
+    # Comments open with "I think ..." on every page: the two words open any sentence, the article's
+    # own on a page not seen, so the shape is proposed switched off. A template sentence that goes on
+    # alike past its fixed words (the print edition's note) is the site's, and stays on.
+    opinions = [
+        "I think the council should have asked the fishermen before it voted on the harbour wall.",
+        "I think most students will be glad of the later hours at the library this winter.",
+        "I think a new stand would have been cheaper than replacing every seat in the old one.",
+        "I think the growers were right to warn the market about the smaller harvest this year.",
+        "I think commuters will simply drive to the coast if the early train leaves any sooner.",
+    ]
+    pages = []
+    for n, ((a, b, c), opinion) in enumerate(zip(STORIES, opinions, strict=False)):
+        headline = " ".join(a.split()[:6])
+        text = "\n".join([
+            "Daily Example", "Skip to content", headline, a, b, c,
+            f"A version of this article appeared in print with the headline: {headline}.",
+            "Comments", opinion, "Readers can send their views to the letters page.",
+        ])
+        pages.append(Page.from_text(f"p{n}", text))
+    props = suggest_rules(pages, "example.com", self_check=False)
+    by_pattern = {p.keys.get("pattern"): p for p in props if ".shape-" in p.id}
+    opener = next(p for pat, p in by_pattern.items() if str(pat).startswith("^I think"))
+    assert not opener.enabled and "begin or end with the same words" in opener.review
+    note = next(p for pat, p in by_pattern.items() if str(pat).startswith("^A version of"))
+    assert note.enabled, note.review

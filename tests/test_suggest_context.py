@@ -183,3 +183,27 @@ def test_a_line_ending_in_a_link_arrow_is_no_sentence():
                  "Der Bürgermeister sagte am Abend vor dem versammelten Stadtrat: »Wir werden das Haus wieder aufbauen.«",
                  "The mayor told the council that the old harbour wall would be rebuilt before the winter storms."):
         assert _why(_context([_P1, line, _P2], {0, 1, 2}, set()), 1) == "article prose", line
+
+
+def _shape(plain: bool) -> Proposal:
+    return Proposal("example.shape-1", "line", "test", {"pattern": "^x$"}, [], ["x"], plain=plain)
+
+
+def test_a_plain_words_shape_must_not_take_a_list_item_of_the_article():
+    # "<...> using Example Maps" was learned from headlines ending in the product's name; inside an
+    # article a list item or caption ends the same way. A line of the article need not end like a
+    # sentence to be the article's own: against a shape whose fixed part is plain words, it counts.
+    item = "Harbour Foundation - Rainwater Harvesting Tool: Calculate Your Drinking Water using Example Maps"
+    lines = [_P1, "The winners of this year's grants are these four projects:", item, "Second project of the list",
+             _P2]
+    ctx = _context(lines, set(range(len(lines))), set())
+    assert "plain words" in (ctx.against(_shape(True), 0, 2, 2) or "")
+    # must not: a shape with a marked fixed part ("READ: <headline>") is an insert, not the article's
+    # own line; nor a line below the article that no article text follows (a post navigation)
+    assert ctx.against(_shape(False), 0, 2, 2) is None
+    nav = "Previous Post The Many Colors of Squash and Other Autumn Vegetables at the Market"
+    lines = [_P1, _P2, nav, "Next Post"]
+    assert _context(lines, set(range(len(lines))), set()).against(_shape(True), 0, 2, 2) is None
+    # nor a short line inside the article (a shape fitting a byline such as "Posted by <name>")
+    lines = [_P1, "Posted by Anna Berg", _P2]
+    assert _context(lines, {0, 1, 2}, set()).against(_shape(True), 0, 1, 1) is None
