@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re as _re
 import sys
 
 import regex
@@ -119,6 +120,17 @@ def test_screened_search_answers_like_the_pattern():
     s = Screened(p)
     assert s.digit
     for text in ["Weather", "Updated 10:32", "In 2019", "١٠:٣٢ مساء", "no digits here: none", "x 20:15 y"]:
+        got, want = s.search(text), p.search(text)
+        assert (got and got.span()) == (want and want.span()), text
+
+
+def test_screened_digit_test_on_text_that_is_not_ascii():
+    # Below U+10000 `re` and `regex` know the same decimal digits, which the quick test relies on.
+    bmp = "".join(chr(i) for i in range(0x10000) if not 0xD800 <= i < 0xE000)
+    assert set(_re.findall(r"\d", bmp)) == set(regex.findall(r"\d", bmp))
+    p = regex.compile(r"\d{1,2}:\d\d")
+    s = Screened(p)
+    for text in ["Müller sagte", "Zeit: ١٠:٣٢", "„Wort“ 10:32", "Zeit 𞓰𞓱:𞓲𞓳", "²:²²", "x"]:
         got, want = s.search(text), p.search(text)
         assert (got and got.span()) == (want and want.span()), text
 

@@ -576,6 +576,17 @@ def _any_flag(items: Iterable, flag: int) -> bool:
 _ASCII_DIGIT = _re.compile(r"[0-9]")
 
 
+def _digit_class() -> _re.Pattern:
+    """Every character below U+10000 that a digit node may match: `str.isdigit` (the literal
+    digits `_is_digit` accepts) covers the decimal digits, which is what `\\d` matches in `re`
+    and (below U+10000, where both know the same digits: a test checks) in `regex`."""
+    got = [chr(i) for i in range(0x80, 0x10000) if not 0xD800 <= i < 0xE000 and chr(i).isdigit()]
+    return _re.compile("[0-9" + "".join(map(_re.escape, got)) + "]")
+
+
+_ANY_DIGIT = _digit_class()
+
+
 def _is_digit(op: object, av: object) -> bool:
     """A node that matches one digit and nothing else (a digit character, `\\d`, `[0-9]`)."""
     if op is _c.LITERAL:
@@ -604,8 +615,9 @@ def _needs_digit(items: Iterable) -> bool:
 
 class Screened:
     """A pattern behind its cheap pre-tests: `search` answers None at once for a text that holds
-    none of the pattern's required strings, or (when every match holds a digit) an ASCII text
-    without a digit. Otherwise it is the pattern's own `search`.
+    none of the pattern's required strings, or (when every match holds a digit) a text without a
+    digit (one `re` search; a text with characters past U+FFFF, where `regex` may know digits
+    that `re` does not, is not ruled out). Otherwise it is the pattern's own `search`.
 
     >>> p = Screened(regex.compile(r"(?:^|\\D)\\d{1,2}:\\d\\d(?:\\D|$)"))
     >>> p.search("Weather"), p.search("10:32 am").group()
@@ -619,8 +631,12 @@ class Screened:
         self.digit = parsed is not None and _needs_digit(parsed[0])  # type: ignore[arg-type]
 
     def search(self, text: str) -> regex.Match | None:
-        if self.digit and text.isascii() and _ASCII_DIGIT.search(text) is None:
-            return None
+        if self.digit:
+            if text.isascii():
+                if _ASCII_DIGIT.search(text) is None:
+                    return None
+            elif _ANY_DIGIT.search(text) is None and max(text) < "\U00010000":  # (the digits both know)
+                return None
         if self.needs is not None and not self.needs.may_match(text):
             return None
         return self.pattern.search(text)
