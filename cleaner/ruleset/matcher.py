@@ -46,7 +46,8 @@ class LineMatcher:
 
     Rules limited to short lines (`max_words`) are left out for longer lines, so the long prose
     lines of an article, the bulk of a page's text, meet only the few rules without such a limit.
-    Each remaining rule is tried only when the line holds one of its pattern's required strings.
+    Each remaining rule is tried only when the line passes its pre-test (`literals.line_screen`:
+    per alternative of the pattern, a prefix, a suffix or a string the line must hold).
     """
 
     def __init__(self, rules: Sequence[_PatternRule]) -> None:
