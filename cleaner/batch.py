@@ -17,6 +17,7 @@ gave to records are kept the same way (`_TreeNames`), so a resumed run names the
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing as mp
@@ -541,6 +542,10 @@ def run_batch(
     pool = None
     if jobs > 1:
         ctx = mp.get_context("fork") if sys.platform == "linux" else mp.get_context()
+        # The objects made so far (modules, compiled rules) are shared with forked workers until
+        # written to; the cyclic garbage collector writes to every object it visits, so without
+        # this each worker soon held its own copy of them all (undone when the pool is gone).
+        gc.freeze()
         pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(cleaner, opts, True))
         results: Iterator[BatchOut] = _ordered(pool, batches, window=jobs * 3, stop=stop)
     else:
@@ -624,6 +629,7 @@ def run_batch(
         progress.stop()
         if pool is not None:
             _shutdown(pool, graceful=not (interrupted or aborted) and sys.exc_info()[0] is None)
+            gc.unfreeze()
 
     seconds = time.perf_counter() - t0
     if interrupted or aborted:

@@ -274,8 +274,12 @@ def _language_words(tokens: list[list[str]], lex: Lexicon, min_share: float) -> 
     total = sum(counts.values())
     hits = [0] * len(lex.codes)
     langs = lex.langs
+    by_mask: dict[int, int] = {}  # occurrences by set of languages: few sets, spread below
     for w in counts.keys() & langs.keys():
-        m, k, c = langs[w], 0, counts[w]
+        m = langs[w]
+        by_mask[m] = by_mask.get(m, 0) + counts[w]
+    for m, c in by_mask.items():
+        k = 0
         while m:
             if m & 1:
                 hits[k] += c

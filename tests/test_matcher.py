@@ -28,6 +28,7 @@ def test_dispatch_agrees_with_trying_every_rule(fixtures):
         lines += [normalize_line(x) for x in f.read_text().split("\n") if normalize_line(x)]
     # Variants that move a match off the line start, or change its case.
     lines += [x.upper() for x in lines] + ["x " + x for x in lines] + [x.lower() for x in lines]
+    lines += [x + "\n" for x in lines[:2000]]  # `$` also matches before a final newline
     matched = 0
     for matcher in (rs.lines, rs.trailers, rs.leading, LineMatcher(rs.lines.rules[::-1])):
         for line in lines:

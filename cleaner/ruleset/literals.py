@@ -273,6 +273,8 @@ def prefixes(pattern: regex.Pattern) -> Literals | None:
     if parsed is None:
         return None
     tree, folded = parsed
+    if tree.state.flags & _sre.SRE_FLAG_MULTILINE or _any_flag(tree, _sre.SRE_FLAG_MULTILINE):  # "(?m:^a)"
+        return None
     got = {p for p, _ in _starts(tree, folded)}
     if not got or "" in got:
         return None
@@ -285,28 +287,35 @@ def prefixes(pattern: regex.Pattern) -> Literals | None:
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 
-def _starts(items: Iterable, folded: bool) -> set[tuple[str, bool]]:
+def _starts(items: Iterable, folded: bool, *, reverse: bool = False, mark: bool = False) -> set[tuple[str, bool]]:
     """(prefix, open) pairs: every match of the sequence starts with one of the prefixes; an open
-    one is all the sequence matched, so what follows the sequence continues it."""
+    one is all the sequence matched, so what follows the sequence continues it.
+
+    With `reverse`, the same for the ends of a match (suffixes, read from the sequence's end).
+    With `mark`, an anchor at that end of the text (`^` or `\\A`; with `reverse`, `$` or `\\Z`)
+    is spelled `_ANCHOR`, so a caller can tell the strings of an anchored match."""
     cur: set[tuple[str, bool]] = {("", True)}
-    for op, av in items:
+    anchors = (_c.AT_END, _c.AT_END_STRING) if reverse else (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
+    for op, av in reversed(list(items)) if reverse else items:
         if not any(o for _, o in cur):
             break
         if op is _c.LITERAL:
             opts = {(chr(av), True)} if not folded or _foldable(av) else {("", False)}
+        elif mark and op is _c.AT and av in anchors:
+            opts = {(_ANCHOR, True)}
         elif op in _ZERO_WIDTH:
             continue
         elif op is _c.IN and _class_chars(av, folded):
             opts = {(ch, True) for ch in _class_chars(av, folded)}  # type: ignore[union-attr]
         elif op is _c.SUBPATTERN:
-            opts = _starts(av[3], folded)
+            opts = _starts(av[3], folded, reverse=reverse, mark=mark)
         elif _ATOMIC is not None and op is _ATOMIC:
-            opts = _starts(av, folded)
+            opts = _starts(av, folded, reverse=reverse, mark=mark)
         elif op is _c.BRANCH:
-            opts = set().union(*(_starts(alt, folded) for alt in av[1]))
+            opts = set().union(*(_starts(alt, folded, reverse=reverse, mark=mark) for alt in av[1]))
         elif op in _REPEATS:
             lo, hi, sub = av
-            once = _starts(sub, folded) if hi >= 1 else set()
+            once = _starts(sub, folded, reverse=reverse, mark=mark) if hi >= 1 else set()
             if lo == 1 and hi == 1:
                 opts = once
             else:
@@ -314,11 +323,18 @@ def _starts(items: Iterable, folded: bool) -> set[tuple[str, bool]]:
         else:
             opts = {("", False)}
         nxt = {(p, False) for p, o in cur if not o}
-        grown = {(p + q, oq) for p, o in cur if o for q, oq in opts}
+        if reverse:
+            grown = {(q + p, oq) for p, o in cur if o for q, oq in opts}
+        else:
+            grown = {(p + q, oq) for p, o in cur if o for q, oq in opts}
         if len(nxt) + len(grown) > MAX_PREFIXES:
             return {(p, False) for p, _ in cur}
         cur = nxt | grown
     return cur
+
+
+# Stands for an anchor in the strings of `_starts(..., mark=True)`; no rule pattern spells it.
+_ANCHOR = "\x00"
 
 
 def _children(av: object) -> Iterable:
@@ -348,13 +364,14 @@ _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 _PASS = {2: 0.15, 3: 0.05, 4: 0.02}
 
 
-def _cost(strings: set[str]) -> float:
-    def share(s: str) -> float:
-        if len(s) == 1:
-            return 0.9 if s.isalnum() else 0.3
-        return _PASS.get(len(s), 0.01)
+def _share(s: str) -> float:
+    if len(s) == 1:
+        return 0.9 if s.isalnum() else 0.3
+    return _PASS.get(len(s), 0.01)
 
-    return len(strings) + 30 * sum(map(share, strings))
+
+def _cost(strings: set[str]) -> float:
+    return len(strings) + 30 * sum(map(_share, strings))
 
 
 def _better(a: set[str] | None, b: set[str] | None, useless: Callable[[str], bool] | None) -> set[str] | None:
@@ -427,7 +444,147 @@ def screen(pattern: regex.Pattern, examples: Sequence[object] = (), *, at_start:
     return need
 
 
+@dataclass(frozen=True)
+class Screen:
+    """A line pre-test made of one part per alternative of a pattern: every match starts the line
+    with one of `starts` (an `at_start` Literals), or ends it with one of `ends`, or holds one of
+    `holds` (all in `fold(line)` when `folded`).
+
+    `screen` gives one kind of test for a whole pattern, so one alternative without a fixed
+    prefix ("^[\\w-]*newsletter") turned the prefixes of 25 others into 26 substring tests; here
+    that alternative alone is tested for "newsletter", the others with one `startswith`."""
+
+    starts: Literals | None
+    ends: tuple[str, ...]
+    holds: tuple[str, ...]
+    folded: bool
+
+    def may_match(self, text: str) -> bool:
+        hay = fold(text) if self.folded else text
+        if self.starts is not None and hay.startswith(self.starts.strings):
+            return True
+        if self.ends and hay.endswith(self.ends):
+            return True
+        return any(s in hay for s in self.holds)
+
+
+def _top_alternatives(items: list) -> list[list] | None:
+    """The pattern's own alternatives, each a sequence: a concatenation distributes over an
+    alternation in it ("^(?:a|b)" is "^a" or "^b", and the parser moves a shared "^" out of the
+    alternatives of "^a|^b"). Only the first alternation of the top-level sequence is spelled
+    out; None when it has none."""
+    for k, (op, av) in enumerate(items):
+        if op is _c.BRANCH:
+            return [items[:k] + list(alt) + items[k + 1:] for alt in av[1]]
+    return None
+
+
+def _anchored_strings(items: list, folded: bool, reverse: bool) -> set[str] | None:
+    """The strings every match of an alternative anchored at the start (with `reverse`: at the
+    end) of the text starts (ends) with; None when it is not anchored there or may be empty."""
+    got = {p for p, _ in _starts(items, folded, reverse=reverse, mark=True)}
+    edge = (lambda p: p[-1:]) if reverse else (lambda p: p[:1])
+    if not got or any(edge(p) != _ANCHOR or p.count(_ANCHOR) != 1 or len(p) < 2 for p in got):
+        return None
+    return {p.replace(_ANCHOR, "") for p in got}
+
+
+def _edge_cost(strings: set[str]) -> float:
+    """Like `_cost`, for strings a line must start or end with: one call for all of them (the
+    matcher asks only the prefixes a line's first character allows), and a string of two or more
+    characters is much rarer at an edge than anywhere in the line."""
+    if not strings:
+        return 0.0
+    return 1 + len(strings) / 40 + 30 * sum(_share(s) if len(s) == 1 else _share(s) / 20 for s in strings)
+
+
+def _mixed(alts: list[list], folded: bool) -> tuple[set[str], set[str], set[str]] | None:
+    """(starts, ends, holds) for the alternatives: each alternative anchored at the line start
+    gives its prefixes; any other its suffixes when anchored at the end, or the strings it needs,
+    whichever is cheaper. None when an alternative gives none of them."""
+    starts: set[str] = set()
+    ends: set[str] = set()
+    holds: set[str] = set()
+    for alt in alts:
+        got = _anchored_strings(alt, folded, reverse=False)
+        if got is not None:
+            starts |= got
+            continue
+        got = _anchored_strings(alt, folded, reverse=True)
+        need = _seq(alt, folded)
+        if got is not None and (not need or _edge_cost(got) < _cost(need)):
+            ends |= got
+        elif need:
+            holds |= need
+        else:
+            return None
+    if folded:
+        starts, ends, holds = {fold(s) for s in starts}, {fold(s) for s in ends}, {fold(s) for s in holds}
+    starts = {s for s in starts if not any(t != s and s.startswith(t) for t in starts)}
+    ends = {s for s in ends if not any(t != s and s.endswith(t) for t in ends)}
+    return starts, ends, set(minimal_strings(holds))
+
+
+def line_screen(pattern: regex.Pattern, examples: Sequence[object] = ()) -> Screen | None:
+    """The cheap test to run before `pattern` on a line, chosen per alternative of the pattern
+    (see `_mixed`) when that is cheaper than one test for the whole pattern. None when unknown;
+    like `screen`, a test is kept only when the rule's own examples that match pass it."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    tree, folded = parsed
+    best = None
+    if pattern.flags & regex.MULTILINE or tree.state.flags & _sre.SRE_FLAG_MULTILINE \
+            or _any_flag(tree, _sre.SRE_FLAG_MULTILINE):  # "^" and "$" at every line: no anchors
+        need = required(pattern)
+        if need is not None:
+            best = (0, (set(), set(), set(need.strings)))
+    else:
+        whole = list(tree)
+        for alts in ([whole], _top_alternatives(whole)):
+            got = _mixed(alts, folded) if alts else None
+            if got is None:
+                continue
+            cost = _edge_cost(got[0]) + _edge_cost(got[1]) + (_cost(got[2]) if got[2] else 0)
+            if best is None or cost < best[0]:
+                best = (cost, got)
+    if best is None:
+        return None
+    starts, ends, holds = best[1]
+    # `$` also matches before a newline that ends the text.
+    found = Screen(Literals(tuple(sorted(starts)), folded, at_start=True) if starts else None,
+                   tuple(sorted(ends | {s + "\n" for s in ends})), tuple(sorted(holds, key=lambda s: (len(s), s))),
+                   folded)
+    for ex in examples:
+        for x in ex.split("\n") if isinstance(ex, str) else ():
+            x = " ".join(x.split())
+            if pattern.search(x) and not found.may_match(x):
+                return None
+    return found
+
+
+def _any_flag(items: Iterable, flag: int) -> bool:
+    """True when a group of the sequence turns `flag` on ("(?m:...)")."""
+    for op, av in items:
+        if op is _c.SUBPATTERN and av[1] & flag:
+            return True
+        if any(_any_flag(child, flag) for child in _children(av)):
+            return True
+    return False
+
+
 _ASCII_DIGIT = _re.compile(r"[0-9]")
+
+
+def _digit_class() -> _re.Pattern:
+    """Every character below U+10000 that a digit node may match: `str.isdigit` (the literal
+    digits `_is_digit` accepts) covers the decimal digits, which is what `\\d` matches in `re`
+    and (below U+10000, where both know the same digits: a test checks) in `regex`."""
+    got = [chr(i) for i in range(0x80, 0x10000) if not 0xD800 <= i < 0xE000 and chr(i).isdigit()]
+    return _re.compile("[0-9" + "".join(map(_re.escape, got)) + "]")
+
+
+_ANY_DIGIT = _digit_class()
 
 
 def _is_digit(op: object, av: object) -> bool:
@@ -458,8 +615,9 @@ def _needs_digit(items: Iterable) -> bool:
 
 class Screened:
     """A pattern behind its cheap pre-tests: `search` answers None at once for a text that holds
-    none of the pattern's required strings, or (when every match holds a digit) an ASCII text
-    without a digit. Otherwise it is the pattern's own `search`.
+    none of the pattern's required strings, or (when every match holds a digit) a text without a
+    digit (one `re` search; a text with characters past U+FFFF, where `regex` may know digits
+    that `re` does not, is not ruled out). Otherwise it is the pattern's own `search`.
 
     >>> p = Screened(regex.compile(r"(?:^|\\D)\\d{1,2}:\\d\\d(?:\\D|$)"))
     >>> p.search("Weather"), p.search("10:32 am").group()
@@ -473,8 +631,12 @@ class Screened:
         self.digit = parsed is not None and _needs_digit(parsed[0])  # type: ignore[arg-type]
 
     def search(self, text: str) -> regex.Match | None:
-        if self.digit and text.isascii() and _ASCII_DIGIT.search(text) is None:
-            return None
+        if self.digit:
+            if text.isascii():
+                if _ASCII_DIGIT.search(text) is None:
+                    return None
+            elif _ANY_DIGIT.search(text) is None and max(text) < "\U00010000":  # (the digits both know)
+                return None
         if self.needs is not None and not self.needs.may_match(text):
             return None
         return self.pattern.search(text)

@@ -18,7 +18,7 @@ from typing import Protocol
 
 import regex
 
-from .literals import fold, minimal_strings, screen
+from .literals import fold, line_screen, minimal_strings
 
 
 class _PatternRule(Protocol):
@@ -28,9 +28,10 @@ class _PatternRule(Protocol):
     def match(self, line: str) -> bool: ...
 
 
-# One rule as the matcher tries it: the rule, and the strings its pattern needs (None: unknown),
-# whether they are looked for in the case-folded line, and whether at its start.
-_Entry = tuple[_PatternRule, "tuple[str, ...] | None", bool, bool]
+# One rule as the matcher tries it: the rule; the prefixes, suffixes and contained strings of
+# which a line it matches has one (`line_screen`; contained strings None: unknown, try every
+# line); and whether they are looked for in the case-folded line.
+_Entry = tuple[_PatternRule, tuple[str, ...], tuple[str, ...], "tuple[str, ...] | None", bool]
 
 
 class LineMatcher:
@@ -45,13 +46,14 @@ class LineMatcher:
 
     Rules limited to short lines (`max_words`) are left out for longer lines, so the long prose
     lines of an article, the bulk of a page's text, meet only the few rules without such a limit.
-    Each remaining rule is tried only when the line holds one of its pattern's required strings.
+    Each remaining rule is tried only when the line passes its pre-test (`literals.line_screen`:
+    per alternative of the pattern, a prefix, a suffix or a string the line must hold).
     """
 
     def __init__(self, rules: Sequence[_PatternRule]) -> None:
         self.rules = list(rules)
         self._starts = [_first_chars(r.pattern) for r in self.rules]
-        self._needs = [screen(r.pattern, getattr(r, "drop", ())) for r in self.rules]
+        self._needs = [line_screen(r.pattern, getattr(r, "drop", ())) for r in self.rules]
         self._limits = [getattr(r, "max_words", None) for r in self.rules]
         self._cuts = sorted({n for n in self._limits if n is not None})
         self._by_key: dict[tuple[str, int], _Plan] = {}
@@ -77,16 +79,14 @@ class LineMatcher:
                         and (c not in _PROBE or st is None or c in st)):
                     continue
                 if need is None:
-                    entries.append((r, None, False, False))
+                    entries.append((r, (), (), None, False))
                     key.append((n, None))
                     continue
-                strings = need.strings
-                if need.at_start:
-                    strings = need.starting(c)
-                    if not strings:
-                        continue  # no prefix of the rule can start a line that starts with c
-                entries.append((r, strings, need.folded, need.at_start))
-                key.append((n, strings))
+                starts = need.starts.starting(c) if need.starts is not None else ()
+                if not (starts or need.ends or need.holds):
+                    continue  # no prefix of the rule can start a line that starts with c
+                entries.append((r, starts, need.ends, need.holds, need.folded))
+                key.append((n, starts))
             got = self._plans.get(tuple(key))
             if got is None:
                 got = self._plans[tuple(key)] = _Plan(entries)
@@ -121,35 +121,22 @@ class LineMatcher:
                 low = line.lower() if line.isascii() else fold(line)  # fold, inlined
             else:
                 low = line
-            if not plan.always:  # the quick test that rules out every rule of the plan at once
-                pre = plan.pre_folded
-                if not (pre and low.startswith(pre)):
-                    pre = plan.pre_plain
-                    if not (pre and line.startswith(pre)):
-                        if len(line) <= _SHORT:
-                            search = plan.search_folded
-                            if search is None or search(low) is None:
-                                search = plan.search_plain
-                                if search is None or search(line) is None:
-                                    continue
-                        else:
-                            for s in plan.contains_folded:
-                                if s in low:
-                                    break
-                            else:
-                                for s in plan.contains_plain:
-                                    if s in line:
-                                        break
-                                else:
-                                    continue
-            for r, strings, folded, at_start in entries:
-                if strings is not None:
-                    hay = low if folded else line
-                    if at_start:
-                        if not hay.startswith(strings):
-                            continue
+            # The quick test that rules out every rule of the plan at once (on the folded line).
+            if not (plan.always or low.startswith(plan.heads) or low.endswith(plan.tails)):
+                if len(line) <= _SHORT:
+                    if plan.search is None or plan.search(low) is None:
+                        continue
+                else:
+                    for s in plan.contains:
+                        if s in low:
+                            break
                     else:
-                        for s in strings:
+                        continue
+            for r, starts, ends, holds, folded in entries:
+                if holds is not None:
+                    hay = low if folded else line
+                    if not (starts and hay.startswith(starts)) and not (ends and hay.endswith(ends)):
+                        for s in holds:
                             if s in hay:
                                 break
                         else:
@@ -162,25 +149,68 @@ class LineMatcher:
 
 class _Plan:
     """The rules a kind of line may match (`entries`, in order), and a quick test that rules
-    them all out at once for most lines: one `startswith` over all the anchored rules' prefixes
-    (per case mode), then substring tests for the other rules' required strings (a substring
+    them all out at once for most lines: one `startswith` over all the rules' prefixes, one
+    `endswith` over their suffixes, then substring tests for their required strings (a substring
     test is much faster than one search for them all with a `re` alternation, which tries every
-    alternative at every position of a long line)."""
+    alternative at every position of a long line; on short lines one search wins).
 
-    __slots__ = ("entries", "wants_fold", "always", "pre_folded", "pre_plain", "contains_folded", "contains_plain",
-                 "search_folded", "search_plain")
+    Each Python step costs more than a C loop over a few dozen strings, so the quick test makes
+    few of them: it looks at the folded line only (when any rule of the plan folds; a plain
+    string's fold is in the folded line wherever the string is in the line, as `fold` maps
+    characters one by one), and at prefixes and suffixes cut to `_EDGE` characters. It is weaker
+    than the rules' own tests, which the entries then run exactly."""
+
+    __slots__ = ("entries", "wants_fold", "always", "heads", "tails", "contains", "search")
 
     def __init__(self, entries: list[_Entry]) -> None:
         self.entries = entries
-        self.wants_fold = any(e[2] for e in entries)
-        self.always = any(e[1] is None for e in entries)
-        self.pre_folded = tuple(s for e in entries if e[3] and e[2] for s in e[1])  # type: ignore[union-attr]
-        self.pre_plain = tuple(s for e in entries if e[3] and not e[2] for s in e[1])  # type: ignore[union-attr]
-        self.contains_folded = minimal_strings(s for e in entries if not e[3] and e[2] for s in e[1] or ())
-        self.contains_plain = minimal_strings(s for e in entries if not e[3] and not e[2] for s in e[1] or ())
-        # The same strings as one search each, for short lines (one call beats many `in` tests).
-        self.search_folded = _any_of(self.contains_folded)
-        self.search_plain = _any_of(self.contains_plain)
+        self.wants_fold = any(e[4] for e in entries)
+        self.always = any(e[3] is None for e in entries)
+
+        def quick(strings: tuple[str, ...], folded: bool) -> tuple[str, ...]:
+            return strings if folded or not self.wants_fold else _folded(strings)
+
+        self.heads = _shortest_heads(frozenset(s for e in entries for s in quick(e[1], e[4])))
+        self.tails = _shortest_tails(frozenset(s for e in entries for s in quick(e[2], e[4])))
+        self.contains = minimal_strings(s for e in entries for s in quick(e[3] or (), e[4]))
+        # The same strings as one search, for short lines (one call beats many `in` tests).
+        self.search = _any_of(self.contains)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(strings: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(fold, strings))
+
+
+@functools.lru_cache(maxsize=4096)
+def _shortest_heads(strings: frozenset[str]) -> tuple[str, ...]:
+    """The prefixes cut to `_EDGE` characters, without those another one starts (in sorted
+    order, a string that starts with another follows it with only such strings between).
+
+    >>> _shortest_heads(frozenset({"sign up for our daily", "sign up now", "menu", "men"}))
+    ('men', 'sign u')
+    """
+    out: list[str] = []
+    for s in sorted({s[:_EDGE] for s in strings}):
+        if not (out and s.startswith(out[-1])):
+            out.append(s)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shortest_tails(strings: frozenset[str]) -> tuple[str, ...]:
+    """The same for suffixes. One before a final newline (which `$` allows; `line_screen` adds
+    those) is just the newline, so any line ending in one passes.
+
+    >>> _shortest_tails(frozenset({"AP", "AFP", "/AFP", "AP\\n", "AFP File"}))
+    ('\\n', 'AP', 'AFP', 'P File')
+    """
+    cut = {"\n" if s.endswith("\n") else s[-_EDGE:] for s in strings}
+    out: list[str] = []
+    for r in sorted(s[::-1] for s in cut):
+        if not (out and r.startswith(out[-1])):
+            out.append(r)
+    return tuple(s[::-1] for s in out)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -194,6 +224,9 @@ def _any_of(strings: tuple[str, ...]) -> Callable[[str], object] | None:
 
 # Lines up to this long test the required strings with one `re` search, longer ones with `in`.
 _SHORT = 60
+
+# Characters of a prefix or suffix the quick test compares: fewer strings, one short C loop.
+_EDGE = 6
 
 
 # Characters whose possible starts are probed: Latin, IPA and general punctuation (quotes, dashes,
