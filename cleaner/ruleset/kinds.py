@@ -194,13 +194,25 @@ class HeaderRule(Rule):
 _DEFAULT_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " › ", " ‹ ", " : ", " • ")
 
 
-_TITLE_KEY_STRIP = " .:!?-–—|"
+_TITLE_KEY_STRIP = " .:!?-–—|…‐‑‒−"
+
+# Typographic variants a headline's repeat may spell differently from the <title> ("d’actions"
+# for "d'actions", "„Loriot“" for '"Loriot"', "–" for "-", "…" for "..."): one character each,
+# and an end character of `_TITLE_KEY_STRIP` only to another one, so keys keep their length.
+_TITLE_KEY_CHARS = str.maketrans({
+    **dict.fromkeys("‘’‚‛′´`", "'"), **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("–—‐‑‒−", "-"), "…": ".",
+})
 
 
 def title_key(line: str) -> str:
-    """How a (whitespace-normalised) line is compared with the page title: case and end
-    punctuation ignored."""
-    return line.casefold().strip(_TITLE_KEY_STRIP)
+    """How a (whitespace-normalised) line is compared with the page title: case, end
+    punctuation and the typographic spelling of quotes, dashes and ellipses ignored.
+
+    >>> title_key("Editor’s Letter: «Bye» – now…") == title_key("EDITOR'S LETTER: “Bye” - now...")
+    True
+    """
+    return line.casefold().translate(_TITLE_KEY_CHARS).strip(_TITLE_KEY_STRIP)
 
 
 def _repeating(texts: Sequence[str], keys: set[str]) -> list[int]:

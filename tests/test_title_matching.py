@@ -1,0 +1,53 @@
+"""The title stage finds the headline's repeat below the page title when it is spelled with other
+quotes, dashes or ellipses, and never takes a body sentence that merely holds the title's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.ruleset.kinds import TitleRule, title_key
+
+
+def _find(text: str):
+    """The title rule's find on `text` (lines separated by blank lines), and its non-blank lines."""
+    raw = text.split("\n")
+    texts = [x for x in raw if x]
+    blank_after = [n + 1 >= len(raw) or not raw[n + 1] for n, x in enumerate(raw) if x]
+    return TitleRule(id="t").find(texts, blank_after), texts
+
+
+@pytest.mark.parametrize(("title", "line"), [
+    ("Android Ransomware Spreads Via 'Sex Simulation Game' Links | Threatpost",
+     "Android Ransomware Spreads Via ‘Sex Simulation Game’ Links"),
+    ('Warum ich lieber "Bauchgeburt" statt Kaiserschnitt sage. - Jane Wayne News',
+     "Warum ich lieber „Bauchgeburt“ statt Kaiserschnitt sage."),
+    ("SEKRÈ MYSTERY BAG - jede Frau braucht ein Geheimnis! - Lady 50plus",
+     "SEKRÈ MYSTERY BAG – jede Frau braucht ein Geheimnis!"),
+    ("Nebelsuppe. | Das Leben, der Meister und ich...", "Das Leben, der Meister und ich…"),
+    ("Von Sprachregeln und «ganz normalem Deutsch» - Talk", 'Von Sprachregeln und "ganz normalem Deutsch"'),
+])
+def test_typographic_variants_of_the_headline_repeat_it(title, line):
+    found, texts = _find(f"{title}\n\nMenu\n\n{line}\n\nThe story itself, told in full sentences here.")
+    assert found is not None
+    assert [texts[k] for k in found.repeats] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "Android Ransomware Spreads Via ‘Sex Simulation Game’ Links, researchers said on Monday.",
+    "Why Android Ransomware Spreads Via ‘Sex Simulation Game’ Links",
+    "Android Ransomware Spreads Via ‘Sex Simulation Game’",
+    "Android Ransomware Spreads Via Sex Simulation Game Links",  # quotes dropped: another text
+    "Android Ransomware Spreads Via ‘Sex Simulation Game’ Links Threatpost",
+])
+def test_sentences_holding_the_title_words_do_not_repeat_it(line):
+    title = "Android Ransomware Spreads Via 'Sex Simulation Game' Links | Threatpost"
+    found, _ = _find(f"{title}\n\nMenu\n\n{line}\n\nThe story itself, told in full sentences here.")
+    assert found is not None
+    assert found.repeats == []
+
+
+def test_title_key_keeps_inner_punctuation_that_is_not_typographic():
+    assert title_key("Patch Notes - Build 4") != title_key("Patch Notes Build 4")
+    assert title_key("Rock 'n' Roll") != title_key('Rock "n" Roll')
+    assert title_key("“Quoted”") == title_key('"quoted"')
+    assert title_key("Ends with an ellipsis…") == title_key("ends with an ellipsis")
