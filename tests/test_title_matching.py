@@ -51,3 +51,28 @@ def test_title_key_keeps_inner_punctuation_that_is_not_typographic():
     assert title_key("Rock 'n' Roll") != title_key('Rock "n" Roll')
     assert title_key("“Quoted”") == title_key('"quoted"')
     assert title_key("Ends with an ellipsis…") == title_key("ends with an ellipsis")
+
+
+@pytest.mark.parametrize(("title", "line", "headline"), [
+    ("Pressemitteilung: Endlich mehr Beschleunigung wagen!", "Endlich mehr Beschleunigung wagen!",
+     "Endlich mehr Beschleunigung wagen!"),
+    ("Rutger Bregman: Unser wahres Ich - brand eins online", "Unser wahres Ich", "Unser wahres Ich"),
+    ("Chronik: Wien: Lotte Tobisch ist tot", "Wien: Lotte Tobisch ist tot", "Wien: Lotte Tobisch ist tot"),
+])
+def test_a_repeated_part_of_a_colon_title_is_the_headline(title, line, headline):
+    found, texts = _find(f"{title}\n\nMenu\n\n{line}\n\nThe story itself, told in full sentences here.")
+    assert found is not None and found.title == headline
+    assert [texts[k] for k in found.repeats] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "Unser wahres Ich ist gut, sagt Rutger Bregman.",  # a sentence holding the part
+    "Video",  # the first part: a label, a kicker or the site's name
+    "Wahres Ich",  # no part: two of its words
+    "Unser wahres Ich und andere Geschichten",  # begins with the part, says more
+])
+def test_colon_parts_that_are_no_headline_repeat(line):
+    title = "Video: Unser wahres Ich - brand eins online"
+    found, texts = _find(f"{title}\n\nMenu\n\n{line}\n\nThe story itself, told in full sentences here.")
+    assert found is not None and found.title == "Video: Unser wahres Ich"
+    assert found.repeats == []

@@ -95,11 +95,42 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def repeated_colon_part(headline: str, later: Container[str], min_words: int = 2) -> str | None:
+    """The part of "Kicker: Headline" (or "Site: Headline") that the page repeats as a line of its
+    own, when the whole is not repeated: the longest run of the parts cut at ": " that ends the
+    title, with at least `min_words` words. A colon is no separator otherwise: it is part of many
+    headlines ("Eurostat: Poland has the lowest unemployment"). A repeated first part is rather the
+    site's or a place's name, or a kicker ("Blog Name: Post title" under a "Blog Name" banner).
+
+    >>> repeated_colon_part("Python Insider: Python 3.6.0 is now available!", {"python 3 6 0 is now available"})
+    'Python 3.6.0 is now available!'
+    >>> repeated_colon_part("Video: Storm hits the coast", {"video"}) is None  # no ending part
+    True
+    >>> repeated_colon_part("Politics: Video: Storm hits the coast", {"video storm hits the coast"})
+    'Video: Storm hits the coast'
+    >>> repeated_colon_part("A: B: C", {"a b c"}) is None  # the whole is repeated
+    True
+    """
+    parts = [p.strip() for p in headline.split(": ")]
+    if len(parts) < 2 or not all(parts) or fold(headline) in later:
+        return None
+    for i in range(1, len(parts)):
+        run = ": ".join(parts[i:])
+        if _words(run) >= min_words and fold(run) in later:
+            return run
+    return None
+
+
 def split_title(
     title: str, later: Container[str], separators: Sequence[str], *, host: str | None = None, max_site_words: int = 5,
     _depth: int = 0,
 ) -> tuple[str, str | None]:
     """(headline, site name or None). `later` holds the folded lines that follow the title.
+    When the page repeats only a part of a headline cut at ": " (its <h1> without the kicker or
+    the site's name in front), that part is the headline (`repeated_colon_part`).
+
+    >>> split_title("Pressemitteilung: Endlich mehr wagen! - Verband X", {"endlich mehr wagen"}, [" - "])
+    ('Endlich mehr wagen!', 'Verband X')
 
     >>> split_title("Ha llegado la Antártida a 20 grados? | Ciencia | EL PAÍS", set(), [" | "], host="elpais.com")
     ('Ha llegado la Antártida a 20 grados?', 'EL PAÍS')
@@ -108,6 +139,19 @@ def split_title(
     >>> split_title("Reparaturcafé am 31. Januar: Stadt Ahlen", set(), [" | "], host="www.ahlen.de")
     ('Reparaturcafé am 31. Januar', 'Stadt Ahlen')
     """
+    headline, site = _split_title(title, later, separators, host=host, max_site_words=max_site_words,
+                                  _depth=_depth)
+    if _depth == 0 and ": " in headline:
+        part = repeated_colon_part(headline, later)
+        if part is not None:
+            return part, site
+    return headline, site
+
+
+def _split_title(
+    title: str, later: Container[str], separators: Sequence[str], *, host: str | None = None, max_site_words: int = 5,
+    _depth: int = 0,
+) -> tuple[str, str | None]:
     title = title.strip()
     for sep in separators:
         s = sep.strip()
