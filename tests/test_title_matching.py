@@ -76,3 +76,29 @@ def test_colon_parts_that_are_no_headline_repeat(line):
     found, texts = _find(f"{title}\n\nMenu\n\n{line}\n\nThe story itself, told in full sentences here.")
     assert found is not None and found.title == "Video: Unser wahres Ich"
     assert found.repeats == []
+
+
+@pytest.mark.parametrize("line", [
+    "home / Betrieb / IT / Cyber-Angriffe: 20 Prozent vom IT-Budget in die IT-Sicherheit stecken!",
+    '"Pure Leere": Cyber-Angriffe: 20 Prozent vom IT-Budget in die IT-Sicherheit stecken!',
+    "Start › Magazin › Cyber-Angriffe: 20 Prozent vom IT-Budget in die IT-Sicherheit stecken",
+])
+def test_the_headline_behind_its_kicker_or_breadcrumb_repeats_it(line):
+    title = "Cyber-Angriffe: 20 Prozent vom IT-Budget in die IT-Sicherheit stecken! - handwerk magazin"
+    found, texts = _find(f"{title}\n\nMenu\n\n{line}\n\nThe story itself, told in full sentences here.")
+    assert found is not None and found.title == "Cyber-Angriffe: 20 Prozent vom IT-Budget in die IT-Sicherheit stecken!"
+    assert [texts[k] for k in found.repeats] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "Laut einer Umfrage gilt: Cyber-Angriffe: 20 Prozent vom IT-Budget in die IT-Sicherheit stecken, "
+    "so raten es die Verbände allen Betrieben in diesem Jahr",  # the headline inside a sentence
+    "Cyber-Angriffe: 20 Prozent vom IT-Budget in die IT-Sicherheit stecken! Was Betriebe jetzt tun",
+    "Eine sehr lange Einleitung mit vielen Wörtern vor dem Titel hier / Cyber-Angriffe: 20 Prozent vom "
+    "IT-Budget in die IT-Sicherheit stecken!",  # more than a kicker's few words in front
+    "Lesen Sie auch Cyber-Angriffe: 20 Prozent vom IT-Budget in die IT-Sicherheit stecken!",  # no separator
+])
+def test_lines_holding_the_headline_without_a_kicker_do_not_repeat_it(line):
+    title = "Cyber-Angriffe: 20 Prozent vom IT-Budget in die IT-Sicherheit stecken! - handwerk magazin"
+    found, _ = _find(f"{title}\n\nMenu\n\n{line}\n\nThe story itself, told in full sentences here.")
+    assert found is not None and found.repeats == []

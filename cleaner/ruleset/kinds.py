@@ -270,6 +270,7 @@ class TitleRule(Rule):
         # Only lines no longer than the title can repeat a part of it: fold just those (if asked).
         return split_title(
             title, LazyFolds(later, len(title)), self.separators, host=host, max_site_words=self.max_site_words,
+            colon_parts=True,
         )
 
     def find(self, texts: Sequence[str], blank_after: Sequence[bool], host: str | None = None) -> TitleFind | None:
@@ -294,6 +295,10 @@ class TitleRule(Rule):
         repeats = _repeating(texts, {head, title_key(headline)})
         if not repeats and not (blank_after[0] or len(texts) == 1):
             return None
+        if not repeats:  # the headline joined to its kicker or breadcrumb ("Home / IT / Headline")
+            from ..metadata.title import kicker_repeats
+
+            repeats = kicker_repeats(texts, headline, self.separators)
         return TitleFind(0, headline, site, repeats)
 
     def acts_on(self, text: str) -> bool:
