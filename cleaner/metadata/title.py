@@ -95,11 +95,44 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def repeated_colon_part(headline: str, later: Container[str], min_words: int = 2) -> str | None:
+    """The part of "Kicker: Headline" (or "Site: Headline") that the page repeats as a line of its
+    own, when the whole is not repeated: the longest run of the parts cut at ": " that ends the
+    title, with at least `min_words` words. A colon is no separator otherwise: it is part of many
+    headlines ("Eurostat: Poland has the lowest unemployment"). A repeated first part is rather the
+    site's or a place's name, or a kicker ("Blog Name: Post title" under a "Blog Name" banner).
+
+    >>> repeated_colon_part("Python Insider: Python 3.6.0 is now available!", {"python 3 6 0 is now available"})
+    'Python 3.6.0 is now available!'
+    >>> repeated_colon_part("Video: Storm hits the coast", {"video"}) is None  # no ending part
+    True
+    >>> repeated_colon_part("Politics: Video: Storm hits the coast", {"video storm hits the coast"})
+    'Video: Storm hits the coast'
+    >>> repeated_colon_part("A: B: C", {"a b c"}) is None  # the whole is repeated
+    True
+    """
+    parts = [p.strip() for p in headline.split(": ")]
+    if len(parts) < 2 or not all(parts) or fold(headline) in later:
+        return None
+    for i in range(1, len(parts)):
+        run = ": ".join(parts[i:])
+        if _words(run) >= min_words and fold(run) in later:
+            return run
+    return None
+
+
 def split_title(
     title: str, later: Container[str], separators: Sequence[str], *, host: str | None = None, max_site_words: int = 5,
-    _depth: int = 0,
+    colon_parts: bool = False, _depth: int = 0,
 ) -> tuple[str, str | None]:
     """(headline, site name or None). `later` holds the folded lines that follow the title.
+    With `colon_parts`, when the page repeats only a part of a headline cut at ": " (its <h1>
+    without the kicker or the site's name in front), that part is the headline
+    (`repeated_colon_part`; the HTML path finds such a headline from the <h1> itself).
+
+    >>> split_title("Pressemitteilung: Endlich mehr wagen! - Verband X", {"endlich mehr wagen"}, [" - "],
+    ...             colon_parts=True)
+    ('Endlich mehr wagen!', 'Verband X')
 
     >>> split_title("Ha llegado la Antártida a 20 grados? | Ciencia | EL PAÍS", set(), [" | "], host="elpais.com")
     ('Ha llegado la Antártida a 20 grados?', 'EL PAÍS')
@@ -108,6 +141,19 @@ def split_title(
     >>> split_title("Reparaturcafé am 31. Januar: Stadt Ahlen", set(), [" | "], host="www.ahlen.de")
     ('Reparaturcafé am 31. Januar', 'Stadt Ahlen')
     """
+    headline, site = _split_title(title, later, separators, host=host, max_site_words=max_site_words,
+                                  _depth=_depth)
+    if colon_parts and _depth == 0 and ": " in headline:
+        part = repeated_colon_part(headline, later)
+        if part is not None:
+            return part, site
+    return headline, site
+
+
+def _split_title(
+    title: str, later: Container[str], separators: Sequence[str], *, host: str | None = None, max_site_words: int = 5,
+    _depth: int = 0,
+) -> tuple[str, str | None]:
     title = title.strip()
     for sep in separators:
         s = sep.strip()
@@ -161,3 +207,34 @@ def split_title(
         inner, inner_site = split_title(head, later, rest, host=host, max_site_words=max_site_words, _depth=1)
         return inner, site or inner_site
     return head, site
+
+
+def kicker_repeats(texts: Sequence[str], headline: str, separators: Sequence[str], *, max_prefix_words: int = 8,
+                   min_chars: int = 12) -> list[int]:
+    """Positions after the first of the lines that end with the headline behind a separator and a
+    few words: the headline joined to its kicker ("Pure Leere": Headline) or to a breadcrumb
+    (Home / Section / Headline) in the page's text. A line that only holds the headline's words
+    elsewhere (a sentence quoting it, the headline followed by more) is no repeat.
+
+    >>> kicker_repeats(["T", "Home / IT / Big news today", "Big news today, they said"], "Big news today", [" / "])
+    [1]
+    """
+    from ..ruleset.kinds import _TITLE_KEY_CHARS, title_key
+
+    head = title_key(headline)
+    if len(head) < min_chars or _words(head) < 2:
+        return []
+    tails = {(sep.casefold().translate(_TITLE_KEY_CHARS) + head) for sep in (*separators, ": ")}
+    out = []
+    for i in range(1, len(texts)):
+        t = texts[i]
+        if not len(head) < len(t) <= 3 * len(head) + 100:
+            continue
+        key = title_key(t)
+        for tail in tails:
+            if key.endswith(tail):
+                prefix = key[: -len(tail)].strip()
+                if prefix and _words(prefix) <= max_prefix_words:
+                    out.append(i)
+                break
+    return out

@@ -194,13 +194,25 @@ class HeaderRule(Rule):
 _DEFAULT_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", " › ", " ‹ ", " : ", " • ")
 
 
-_TITLE_KEY_STRIP = " .:!?-–—|"
+_TITLE_KEY_STRIP = " .:!?-–—|…‐‑‒−"
+
+# Typographic variants a headline's repeat may spell differently from the <title> ("d’actions"
+# for "d'actions", "„Loriot“" for '"Loriot"', "–" for "-", "…" for "..."): one character each,
+# and an end character of `_TITLE_KEY_STRIP` only to another one, so keys keep their length.
+_TITLE_KEY_CHARS = str.maketrans({
+    **dict.fromkeys("‘’‚‛′´`", "'"), **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("–—‐‑‒−", "-"), "…": ".",
+})
 
 
 def title_key(line: str) -> str:
-    """How a (whitespace-normalised) line is compared with the page title: case and end
-    punctuation ignored."""
-    return line.casefold().strip(_TITLE_KEY_STRIP)
+    """How a (whitespace-normalised) line is compared with the page title: case, end
+    punctuation and the typographic spelling of quotes, dashes and ellipses ignored.
+
+    >>> title_key("Editor’s Letter: «Bye» – now…") == title_key("EDITOR'S LETTER: “Bye” - now...")
+    True
+    """
+    return line.casefold().translate(_TITLE_KEY_CHARS).strip(_TITLE_KEY_STRIP)
 
 
 def _repeating(texts: Sequence[str], keys: set[str]) -> list[int]:
@@ -258,6 +270,7 @@ class TitleRule(Rule):
         # Only lines no longer than the title can repeat a part of it: fold just those (if asked).
         return split_title(
             title, LazyFolds(later, len(title)), self.separators, host=host, max_site_words=self.max_site_words,
+            colon_parts=True,
         )
 
     def find(self, texts: Sequence[str], blank_after: Sequence[bool], host: str | None = None) -> TitleFind | None:
@@ -282,6 +295,10 @@ class TitleRule(Rule):
         repeats = _repeating(texts, {head, title_key(headline)})
         if not repeats and not (blank_after[0] or len(texts) == 1):
             return None
+        if not repeats:  # the headline joined to its kicker or breadcrumb ("Home / IT / Headline")
+            from ..metadata.title import kicker_repeats
+
+            repeats = kicker_repeats(texts, headline, self.separators)
         return TitleFind(0, headline, site, repeats)
 
     def acts_on(self, text: str) -> bool:
