@@ -103,9 +103,12 @@ def rule_table(name: str, recs: list[dict], results: list[Any]) -> dict[str, dic
 
     aeb: a removed line counts as wrong when its text occurs in the gold body.
     snippets: counts the `with` snippets (wrong) and `without` snippets (right) inside removals.
+    A wrong removal is also counted as *lost* when its text is nowhere in the output: a rule that
+    drops the later copy of a repeated paragraph removes gold text, but the page loses nothing.
     """
     table: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for rec, res in zip(recs, results, strict=True):
+        out = _norm(res.text)
         gold = _norm(rec.get("gold_text") or "")
         withs = [_norm(s) for s in rec.get("with") or []]
         withouts = [_norm(s) for s in rec.get("without") or []]
@@ -121,8 +124,10 @@ def rule_table(name: str, recs: list[dict], results: list[Any]) -> dict[str, dic
                     if len(t) >= 20 and t in gold:
                         row["wrong_lines"] += 1
                         row["wrong_words"] += len(t.split())
+                        row["lost_lines"] += t not in out
                 else:
                     row["with_dropped"] += sum(1 for s in withs if s and s in t)
+                    row["with_lost"] += sum(1 for s in withs if s and s in t and s not in out)
                     row["without_dropped"] += sum(1 for s in withouts if s and s in t)
     return {k: dict(v) for k, v in table.items()}
 
@@ -221,15 +226,15 @@ def run(sets: list[str], *, limit: int | None = None, worst: int = 5, rules: str
         if show_rules:
             table = rule_table(name, recs, results)
             if name in BODY_SETS:
-                print(f"   {'rule':<30} {'lines':>6} {'words':>7} {'gold lines':>10} {'gold words':>10}")
+                print(f"   {'rule':<30} {'lines':>6} {'words':>7} {'gold lines':>10} {'gold words':>10} {'lost lines':>10}")
                 for rid, row in sorted(table.items(), key=lambda kv: -kv[1].get("words", 0)):
                     print(f"   {rid:<30} {row.get('lines', 0):>6} {row.get('words', 0):>7} "
-                          f"{row.get('wrong_lines', 0):>10} {row.get('wrong_words', 0):>10}")
+                          f"{row.get('wrong_lines', 0):>10} {row.get('wrong_words', 0):>10} {row.get('lost_lines', 0):>10}")
             else:
-                print(f"   {'rule':<30} {'lines':>6} {'words':>7} {'without dropped':>15} {'with dropped':>12}")
+                print(f"   {'rule':<30} {'lines':>6} {'words':>7} {'without dropped':>15} {'with dropped':>12} {'with lost':>9}")
                 for rid, row in sorted(table.items(), key=lambda kv: -kv[1].get("words", 0)):
                     print(f"   {rid:<30} {row.get('lines', 0):>6} {row.get('words', 0):>7} "
-                          f"{row.get('without_dropped', 0):>15} {row.get('with_dropped', 0):>12}")
+                          f"{row.get('without_dropped', 0):>15} {row.get('with_dropped', 0):>12} {row.get('with_lost', 0):>9}")
         if worst:
             print(f"   worst {worst} pages:")
             for line in page_listing(name, recs, results, worst):

@@ -6,8 +6,8 @@ paragraphs again below (a comment form quoting the post, a second rendering of t
 The shingle-based view of a page counts each copy, so a page with two copies reads as half
 boilerplate. Two generic tests, no words of any language:
 
-- a *concatenation*: one long line that holds at least `repeat_min_parts` other lines of the
-  page (each of `repeat_min_words`+ words) word for word is a copy of them, and goes before the
+- a *concatenation*: one long line that holds at least `repeat_min_parts` other distinct lines
+  of the page (each of `repeat_min_words`+ words) word for word is a copy of them, and goes before the
   article's run is chosen (it would otherwise outweigh everything: one line of 1,600 words);
 - a *later copy*: among the lines the main-text stage keeps, a line of `repeat_min_words`+ words
   equal to an earlier kept line is dropped (the first copy stays). Short repeated
@@ -32,7 +32,9 @@ def drop_concatenations(doc: Document, idx: list[int], min_words: int, min_parts
         return
     removed, lines = doc.removed_by, doc.lines
     alive = [i for i in idx if removed[i] is None]
-    parts = sorted((lines[i] for i in alive if word_count(lines[i]) >= min_words), key=len)
+    # Distinct lines: a paragraph quoted three times (readers quoting the article in comments)
+    # is one part of it, not three.
+    parts = sorted({lines[i] for i in alive if word_count(lines[i]) >= min_words}, key=len)
     if len(parts) <= min_parts:
         return
     sizes = [len(p) for p in parts]

@@ -47,3 +47,19 @@ def test_concatenation_needs_enough_parts():
     doc = Document([*parts, " ".join(parts)])
     drop_concatenations(doc, list(range(5)), min_words=10, min_parts=3)
     assert doc.removed_by == [None] * 4 + [(CONCAT, "maintext")]
+
+
+def test_a_paragraph_quoted_several_times_is_one_part():
+    """Comments quoting one sentence of a paragraph three times do not make the paragraph a copy;
+    three different paragraphs inside it still do (the order of the lines does not matter)."""
+    quote = "The cost of membership is not high, and most of it is paid back to us in trade."
+    para = quote + (" What we get back in jobs and investment is worth far more than that, and the rest goes to"
+                    " poorer members, who buy our goods in turn; leaving would cost more than it saves, as every"
+                    " study of the question has found, whoever paid for it and whatever it hoped to show.")
+    doc = Document([para, "", "> " + quote, quote, "Comment two.", quote, "Comment three.", quote])
+    drop_concatenations(doc, list(range(len(doc.lines))), min_words=10, min_parts=3)
+    assert doc.removed_by == [None] * len(doc.lines)
+    parts = [f"Paragraph number {n} of the story has a dozen words or so in it today." for n in range(4)]
+    doc = Document([" ".join(parts), *parts, parts[0]])
+    drop_concatenations(doc, list(range(6)), min_words=10, min_parts=3)
+    assert doc.removed_by == [(CONCAT, "maintext")] + [None] * 5

@@ -58,3 +58,20 @@ def test_snippet_listing_names_the_rule_that_dropped_a_with_snippet():
 @pytest.mark.skipif(not data.have_eval(), reason="no ../shared/eval")
 def test_gate_passes_on_the_evaluation_sets():
     assert gate.main([]) == 0
+
+
+def test_rule_table_tells_a_dropped_copy_from_a_lost_line():
+    """A `with` snippet inside a removed later copy is dropped but not lost (the first copy is kept);
+    one whose only line is removed is lost."""
+    para = "The district said classes would resume on Wednesday if the roads are cleared in time for the buses."
+    page = PAGE.replace(para, para + "\n\n" + para)
+    results = [Cleaner().clean(page, format="text")]
+    assert results[0].text.count(para) == 1
+    recs = [{"id": "s1", "raw_text": page, "with": ["classes would resume on Wednesday", "Home"], "without": []}]
+    table = quality.rule_table("snippets", recs, results)
+    assert table["maintext.repeated-paragraph"]["with_dropped"] == 1
+    assert table["maintext.repeated-paragraph"].get("with_lost", 0) == 0
+    assert table["maintext.before-article"]["with_lost"] == 1
+    body = quality.rule_table("aeb", [{"id": "a1", "raw_text": page, "gold_text": GOLD + "\n\n" + para}], results)
+    assert body["maintext.repeated-paragraph"]["wrong_lines"] == 1
+    assert body["maintext.repeated-paragraph"].get("lost_lines", 0) == 0
