@@ -102,3 +102,17 @@ def test_lines_holding_the_headline_without_a_kicker_do_not_repeat_it(line):
     title = "Cyber-Angriffe: 20 Prozent vom IT-Budget in die IT-Sicherheit stecken! - handwerk magazin"
     found, _ = _find(f"{title}\n\nMenu\n\n{line}\n\nThe story itself, told in full sentences here.")
     assert found is not None and found.repeats == []
+
+
+def test_title_key_ascii_shortcut_equals_the_full_table():
+    """title_key skips the translation table for ASCII text (only "`" is mapped there): the result
+    must equal translating every line through the whole table."""
+    import random
+
+    from cleaner.ruleset.kinds import _TITLE_KEY_CHARS, _TITLE_KEY_STRIP, title_key
+
+    rng = random.Random(7)
+    alphabet = "abcAB `'\".:!?-|" + "".join(chr(k) for k in _TITLE_KEY_CHARS) + "ßİﬁÉé"
+    for _ in range(3000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert title_key(line) == line.casefold().translate(_TITLE_KEY_CHARS).strip(_TITLE_KEY_STRIP), line

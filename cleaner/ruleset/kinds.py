@@ -212,7 +212,13 @@ def title_key(line: str) -> str:
     >>> title_key("Editor’s Letter: «Bye» – now…") == title_key("EDITOR'S LETTER: “Bye” - now...")
     True
     """
-    return line.casefold().translate(_TITLE_KEY_CHARS).strip(_TITLE_KEY_STRIP)
+    folded = line.casefold()
+    # The one ASCII character in the table is "`": an ASCII line skips the (slower) table lookup.
+    if not folded.isascii():
+        folded = folded.translate(_TITLE_KEY_CHARS)
+    elif "`" in folded:
+        folded = folded.replace("`", "'")
+    return folded.strip(_TITLE_KEY_STRIP)
 
 
 def _repeating(texts: Sequence[str], keys: set[str]) -> list[int]:
