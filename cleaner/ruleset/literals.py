@@ -428,6 +428,17 @@ def _seq(items: Iterable, folded: bool, useless: Callable[[str], bool] | None = 
     return best
 
 
+def _passes_examples(pattern: regex.Pattern, test: Literals | Screen, examples: Sequence[object]) -> bool:
+    """Whether every line of the rule's examples that `pattern` matches passes the pre-test
+    `test` (a guard against a misread pattern: a pre-test that would skip a real match is dropped)."""
+    for ex in examples:
+        for x in ex.split("\n") if isinstance(ex, str) else ():
+            x = " ".join(x.split())
+            if pattern.search(x) and not test.may_match(x):
+                return False
+    return True
+
+
 def screen(pattern: regex.Pattern, examples: Sequence[object] = (), *, at_start: bool = True,
            useless: Callable[[str], bool] | None = None) -> Literals | None:
     """The cheap test to run before `pattern`: the strings it starts with (when anchored and
@@ -436,12 +447,7 @@ def screen(pattern: regex.Pattern, examples: Sequence[object] = (), *, at_start:
     need = (prefixes(pattern) if at_start else None) or required(pattern, useless)
     if need is None:
         return None
-    for ex in examples:
-        for x in ex.split("\n") if isinstance(ex, str) else ():
-            x = " ".join(x.split())
-            if pattern.search(x) and not need.may_match(x):
-                return None
-    return need
+    return need if _passes_examples(pattern, need, examples) else None
 
 
 @dataclass(frozen=True)
@@ -555,12 +561,7 @@ def line_screen(pattern: regex.Pattern, examples: Sequence[object] = ()) -> Scre
     found = Screen(Literals(tuple(sorted(starts)), folded, at_start=True) if starts else None,
                    tuple(sorted(ends | {s + "\n" for s in ends})), tuple(sorted(holds, key=lambda s: (len(s), s))),
                    folded)
-    for ex in examples:
-        for x in ex.split("\n") if isinstance(ex, str) else ():
-            x = " ".join(x.split())
-            if pattern.search(x) and not found.may_match(x):
-                return None
-    return found
+    return found if _passes_examples(pattern, found, examples) else None
 
 
 def _any_flag(items: Iterable, flag: int) -> bool:
