@@ -634,12 +634,19 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     def gap(k: int) -> int:
         return idx[k + 1] - idx[k]
 
+    def dated_at(k: int) -> bool:
+        return lex.dated(doc.lines[idx[k]])
+
     alive = [k for k, i in enumerate(idx) if doc.removed_by[i] is None]
     if len(alive) < cfg.min_lines:
         return
     drop_concatenations(doc, idx, cfg.repeat_min_words, cfg.repeat_min_parts)
     boxes: list[tuple[int, int]] = []
     scores, sizes, ends = score_lines(doc, idx, lex, cfg, boxes)
+
+    def crossable(k: int) -> bool:  # no rule removed line k and it is no barrier heading
+        return unremoved(k) and scores[k] > -cfg.barrier_cost
+
     posts: set[int] = set()
     if cfg.post_text_gap:  # embedded posts' text and attribution lines (maintext_posts.py)
         posts.update(post_attributions(len(idx), text,
@@ -695,22 +702,22 @@ def stage_maintext(doc: Document, rs: Any) -> None:
             b -= 1
     if cfg.closing_max_lines:  # a short closing sentence right below the run (maintext_closing.py)
         b = closing_end(b, len(idx), text, unremoved, gap,
-                        lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
+                        dated_at, scores, sizes, ends, cfg.line_cost,
                         min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
                         min_weight=cfg.closing_min_weight, most=cfg.closing_max_lines)
     if cfg.signoff_max_words and lex.signoffs:  # the writer's greeting and name below the run (maintext_signoff.py)
         b = signoff_end(b, len(idx), text,
-                        lambda k: unremoved(k) and scores[k] > -cfg.barrier_cost,
+                        crossable,
                         gap, lambda t: is_signoff(t, lex.signoffs, cfg.signoff_max_words))
     if cfg.opening_max_lines:  # a short opening sentence right above the run (maintext_closing.py)
         a = opening_start(a, text, unremoved, gap,
-                        lambda k: lex.dated(doc.lines[idx[k]]), scores, sizes, ends, cfg.line_cost,
+                        dated_at, scores, sizes, ends, cfg.line_cost,
                         min_words=cfg.closing_min_words, max_words=cfg.closing_max_words,
                         min_weight=cfg.closing_min_weight, most=cfg.opening_max_lines)
     if cfg.list_max_lines:
         b = _extend_lead_in_list(doc, idx, scores, sizes, b, lex, cfg)
     if cfg.steps_look:  # numbered steps that begin above the run (maintext_steps.py)
-        a = steps_start(a, b, text, lambda k: unremoved(k) and scores[k] > -cfg.barrier_cost,
+        a = steps_start(a, b, text, crossable,
                         look=cfg.steps_look, max_gap=cfg.steps_max_gap)
     quantities: list[int] = []
     if cfg.quantity_min_lines and cfg.quantity_pattern:  # ingredients just above the steps (maintext_quantities.py)
@@ -774,7 +781,7 @@ def stage_maintext(doc: Document, rs: Any) -> None:
         if block is not None:
             keep.append(block)
     if cfg.step_blocks_min:  # numbered steps elsewhere on the page, no barrier between (maintext_steps.py)
-        for x, y in step_blocks(len(idx), text, lambda k: unremoved(k) and scores[k] > -cfg.barrier_cost,
+        for x, y in step_blocks(len(idx), text, crossable,
                                 lambda k: scores[k] >= cfg.step_min_score and ends[k], min_steps=cfg.step_blocks_min,
                                 max_gap=cfg.steps_max_gap, dated=lex.dated):
             lo, hi = (y, a) if y <= a else (b, x)

@@ -18,7 +18,6 @@ No word of any language is used; the keys are in `rules/common/maintext_quantiti
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -26,8 +25,7 @@ from functools import lru_cache
 _LEAD_NUMBER = re.compile(r"\d+")
 
 
-@lru_cache(maxsize=8)
-@functools.lru_cache(maxsize=32)
+@lru_cache(maxsize=32)
 def compiled(pattern: str) -> re.Pattern[str]:
     """The `quantity_pattern` of the rule files, compiled once."""
     return re.compile(pattern)
