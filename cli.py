@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -61,7 +63,12 @@ def clean(
 ) -> None:
     """Clean documents: print the text, or write a mirrored folder or JSON lines under -o."""
     if engine != "local":
-        _clean_on_engine(engine, paths, output, rules, address, text_field=text_field, id_field=id_field, url_field=url_field)
+        _refuse_unsupported(engine, {
+            "--resume": resume, "--glob": glob, "--url": url, "--site": site, "--format": fmt, "--explain": explain,
+            "--jobs": jobs, "--removed": removed, "--max-doc-bytes": max_doc_bytes != DEFAULT_MAX_DOC_BYTES,
+        })
+        _clean_on_engine(engine, paths, output, rules, address, text_field=text_field, id_field=id_field,
+                         url_field=url_field, errors=errors, report=report, quiet=quiet)
         return
     cleaner = _build_cleaner(rules)
     try:
@@ -230,15 +237,30 @@ def rules_suggest(
         typer.echo(f"wrote {output}; next: cleaner rules test {output}", err=True)
 
 
+def _refuse_unsupported(engine: str, given: dict[str, object]) -> None:
+    """Options the engine does not honour stop the run rather than being silently ignored. A
+    killed Ray run leaves no output files (they are moved in only on success), so there is
+    nothing to resume: the run is started again."""
+    used = [name for name, value in given.items() if value]
+    if used:
+        _die(f"--engine {engine} does not support {', '.join(used)}"
+             + (" (a killed Ray run leaves no output: run it again)" if "--resume" in used else ""))
+
+
 def _clean_on_engine(
     engine: str, paths: list[str], output: Optional[str], rules: Optional[list[Path]], address: Optional[str],
     *, text_field: str = "text", id_field: str = "id", url_field: str = "url",
+    errors: Optional[str] = None, report: Optional[str] = None, quiet: bool = False,
 ) -> None:
-    """`--engine ray`: the same records as the local command, written by Ray (see integrations/ray.py)."""
+    """`--engine ray`: the same records as the local command, written by Ray (see integrations/ray.py).
+    Failed documents go to the errors file (`--errors`, default `<output>.errors.jsonl` for a
+    local output folder) as the local command writes them, and `--report` gets the summary."""
     if engine != "ray":
         _die(f"unknown engine {engine!r} (known: local, ray)")
     if output is None:
         _die("--engine ray writes JSON-lines files: give an output folder with -o")
+    started = time.monotonic()
+    report_path = report
     try:
         from cleaner.integrations.ray import print_errors, run_clean
 
@@ -252,10 +274,23 @@ def _clean_on_engine(
         _die(f"invalid rule file: {e}")
     except CleanerError as e:
         _die(str(e))
-    print_errors(report)
-    typer.echo(f"cleaned {report.written} documents into {len(report.files)} file(s) in {output}", err=True)
+    from cleaner.io.writers import atomic_write_text
+
+    errors_path = errors or (None if "://" in str(output) else str(output).rstrip("/\\") + ".errors.jsonl")
+    if report.errors and errors_path:
+        atomic_write_text(errors_path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in report.errors))
+    print_errors(report, limit=20 if errors_path else len(report.errors))
+    if report_path:
+        atomic_write_text(report_path, json.dumps({
+            "engine": engine, "output": output, "documents": report.written + len(report.errors),
+            "written": report.written, "failed": len(report.errors), "files": report.files,
+            "errors_file": errors_path if report.errors else None, "seconds": round(time.monotonic() - started, 3),
+        }, indent=2, ensure_ascii=False) + "\n")
+    if not quiet:
+        typer.echo(f"cleaned {report.written} documents into {len(report.files)} file(s) in {output}", err=True)
     if report.errors:
-        typer.echo(f"cleaner: {len(report.errors)} document(s) failed", err=True)
+        where = f"; see {errors_path}" if errors_path else ""
+        typer.echo(f"cleaner: {len(report.errors)} document(s) failed{where}", err=True)
         raise typer.Exit(1)
 
 

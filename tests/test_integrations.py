@@ -233,6 +233,42 @@ def test_ray_cli_equals_single_process(ray_session, rules_dir, tmp_path):
     assert res.exit_code == 2 and "already holds" in res.output
 
 
+@pytest.mark.parametrize("extra", [["--resume"], ["--glob", "*.jsonl"], ["--site", "tampafp.com"], ["--jobs", "2"],
+                                   ["--explain"], ["--removed"], ["--format", "html"]])
+def test_engine_refuses_options_it_would_ignore(tmp_path, extra):
+    """Refused before Ray starts (no Ray needed): an ignored --resume would silently redo a run."""
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, corpus(2))
+    res = CliRunner().invoke(app, ["clean", str(src), "-o", str(tmp_path / "out"), "--engine", "ray", *extra])
+    assert res.exit_code == 2
+    assert f"does not support {extra[0]}" in res.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.engine
+def test_ray_cli_writes_errors_file_and_report(ray_session, tmp_path):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    records = corpus(6)
+    src = tmp_path / "in.jsonl"
+    _write_jsonl(src, records[:3] + [{"id": "broken", "body": "no text field"}] + records[3:])
+    out, rep = tmp_path / "out", tmp_path / "report.json"
+    res = CliRunner().invoke(app, ["clean", str(src), "-o", str(out), "--engine", "ray", "--report", str(rep)])
+    assert res.exit_code == 1 and "1 document(s) failed" in res.output
+    errors = [json.loads(x) for x in (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [e["id"] for e in errors] == ["broken"] and errors[0]["error"]
+    summary = json.loads(rep.read_text(encoding="utf-8"))
+    assert (summary["documents"], summary["written"], summary["failed"]) == (7, 6, 1)
+    assert summary["errors_file"] == str(tmp_path / "out.errors.jsonl")
+    assert _read_outputs(out) == expected_records(records)
+
+
 @pytest.mark.engine
 def test_ray_bad_record_is_reported_and_the_rest_written(ray_session, tmp_path):
     from cleaner.integrations.ray import run_clean
