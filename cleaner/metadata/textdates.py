@@ -68,10 +68,13 @@ def _years_by_line(texts: list[str]) -> dict[int, list[tuple[int, int]]]:
         nl = count("\n", pos, start)
         k += nl
         line_start = joined.rfind("\n", 0, start) + 1 if nl else pos
-        # A match holds two digits in a row and starts at most 8 characters before them.
-        spans = [y.span() for y in _YEAR.finditer(texts[k], max(0, start - line_start - 8))]
-        if spans:
-            out[k] = spans
+        # A match holds two digits in a row and starts at most 8 characters before them; it holds
+        # "19" or "20", or two of "." and "/" (a line with neither is not searched).
+        text = texts[k]
+        if "19" in text or "20" in text or text.count(".") + text.count("/") >= 2:
+            spans = [y.span() for y in _YEAR.finditer(text, max(0, start - line_start - 8))]
+            if spans:
+                out[k] = spans
         pos = find("\n", start) + 1
         if not pos:
             return out
