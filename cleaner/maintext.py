@@ -79,6 +79,9 @@ _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
 # A date or time line holds two digits in a row (a cheap test before the dateline pattern).
 _TWO_DIGITS = re.compile(r"\d\d")
 
+# Lines whose `Lexicon.dated` answer is kept (a few pages' worth; then forgotten all at once).
+_DATED_KEPT = 2048
+
 BEFORE = "maintext.before-article"
 AFTER = "maintext.after-article"
 RUN = "maintext.boilerplate-run"
@@ -219,6 +222,7 @@ class Lexicon:
     signoffs: frozenset[str] = frozenset()  # "euer", "cheers": a post's closing greeting (maintext_signoff.py)
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    _dated: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # (see `dated`)
 
     @classmethod
     def build(cls, packs_words: Iterable[tuple[str, Mapping[str, Any]]], dateline: str = "") -> Lexicon:
@@ -254,8 +258,15 @@ class Lexicon:
     def dated(self, line: str) -> bool:
         """A line holding a date or time (the digits-only `dateline_pattern`) that is not a
         quote's attribution (`quotes.is_attribution`: "— Jane (@jane) May 1, 2019" is article
-        text): the one dated-line test of the main-text stage's passes."""
-        return self.dateline is not None and not is_attribution(line) and self.dateline.search(line) is not None
+        text): the one dated-line test of the main-text stage's passes. Answers are kept for
+        the lines last asked about: the passes ask about many lines of a page more than once."""
+        got = self._dated.get(line)
+        if got is None:
+            got = self.dateline is not None and not is_attribution(line) and self.dateline.search(line) is not None
+            if len(self._dated) >= _DATED_KEPT:
+                self._dated.clear()
+            self._dated[line] = got
+        return got
 
     def stop_set(self, k: int) -> frozenset[str]:
         """The stop words of language number `k` (built once, then cached)."""

@@ -32,7 +32,10 @@ def step_number(line: str) -> int | None:
     >>> step_number("3"), step_number("12."), step_number("3 Eier"), step_number("2019")
     (3, 12, None, None)
     """
-    m = _STEP.fullmatch(line.strip())
+    line = line.strip()
+    if len(line) > 3:  # longer than any step number (two digits and "." or ")")
+        return None
+    m = _STEP.fullmatch(line)
     return int(m.group(1)) if m else None
 
 

@@ -116,3 +116,25 @@ def test_title_key_ascii_shortcut_equals_the_full_table():
     for _ in range(3000):
         line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert title_key(line) == line.casefold().translate(_TITLE_KEY_CHARS).strip(_TITLE_KEY_STRIP), line
+
+
+def test_lazy_folds_with_a_key_answer_as_keying_every_line_first():
+    """LazyFolds(lines, limit, key=title_key) works out title_key only for lines that pass its
+    cheap test on the raw line: it must answer as the set of folds of every keyed line would."""
+    import random
+
+    from cleaner.metadata.title import LazyFolds, fold
+    from cleaner.ruleset.kinds import _TITLE_KEY_CHARS
+
+    rng = random.Random(11)
+    words = ["news", "Site", "ab", "a", "Über", "cafe", "café", "ßtraße", "x1", "İs"]
+    marks = [" ", " ", " ", "`", "'", ":", " | ", "…", "-", "!", "."] + [chr(k) for k in _TITLE_KEY_CHARS]
+    for _ in range(300):
+        lines = ["".join(rng.choice(words) + rng.choice(marks) for _ in range(rng.randint(1, 4))).strip()
+                 for _ in range(rng.randint(1, 8))]
+        limit = rng.randint(2, 30)
+        want = {fold(title_key(x)) for x in lines if len(title_key(x)) <= limit}
+        lazy = LazyFolds(iter(lines), limit, title_key)
+        keys = [fold(x) for x in lines] + [fold(rng.choice(words)), fold(lines[0][:5]), ""]
+        for key in keys:
+            assert (key in lazy) == (key in want), (lines, limit, key)

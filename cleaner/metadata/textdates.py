@@ -68,10 +68,13 @@ def _years_by_line(texts: list[str]) -> dict[int, list[tuple[int, int]]]:
         nl = count("\n", pos, start)
         k += nl
         line_start = joined.rfind("\n", 0, start) + 1 if nl else pos
-        # A match holds two digits in a row and starts at most 8 characters before them.
-        spans = [y.span() for y in _YEAR.finditer(texts[k], max(0, start - line_start - 8))]
-        if spans:
-            out[k] = spans
+        # A match holds two digits in a row and starts at most 8 characters before them; it holds
+        # "19" or "20", or two of "." and "/" (a line with neither is not searched).
+        text = texts[k]
+        if "19" in text or "20" in text or text.count(".") + text.count("/") >= 2:
+            spans = [y.span() for y in _YEAR.finditer(text, max(0, start - line_start - 8))]
+            if spans:
+                out[k] = spans
         pos = find("\n", start) + 1
         if not pos:
             return out
@@ -97,6 +100,9 @@ def _windows(text: str, years: list[tuple[int, int]] | None = None) -> list[tupl
 def _labels(rs: RuleSet, text: str) -> list[tuple[int, int, DateRule]]:
     out = []
     low = fold(text)
+    search = getattr(rs, "date_label_search", None)
+    if search is not None and search(low) is None:
+        return out  # the line holds none of the strings any label needs
     for rule in rs.date_labels:
         need = rule.needs
         if need is not None and not need.may_match(text, low):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from itertools import filterfalse
 
 import regex
@@ -43,20 +43,27 @@ class LazyFolds:
     lines only when asked (most titles have no separator, and then nothing is looked up), and
     only those that can fold to the key: an ASCII line folds to at most its own length, and to
     a key only when its lower-cased text holds each word of the key (an `in` test is much
-    cheaper than a fold)."""
+    cheaper than a fold).
 
-    def __init__(self, lines: Iterable[str], limit: int) -> None:
+    With `key`, the texts are `key(x)` of the lines, worked out only for a line that passes the
+    test above on its own lower-cased text: `key` must give an ASCII line a text no longer than
+    the line whose letters and digits stand as in the lower-cased line (`title_key` does), so a
+    line that fails the test cannot fold to the key either.
+    """
+
+    def __init__(self, lines: Iterable[str], limit: int, key: Callable[[str], str] | None = None) -> None:
         self._source: Iterable[str] | None = lines  # read on the first question
         self._limit = limit
+        self._key = key
         self._lines: list[str] = []
         self._lowered: list[str] = []  # each line lower-cased ("" for a line that is not ASCII)
-        self._folded: dict[str, str] = {}
+        self._folded: dict[str, str | None] = {}
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
         if self._source is not None:
-            self._lines = [x for x in self._source if len(x) <= self._limit]
+            self._lines = [x for x in self._source if self._key is not None or len(x) <= self._limit]
             self._lowered = [x.lower() if x.isascii() else "" for x in self._lines]
             self._source = None
         n = len(key)
@@ -67,10 +74,15 @@ class LazyFolds:
                 continue
             f = folded.get(x)
             if f is None:
-                f = folded[x] = fold(x)
+                f = folded[x] = fold(x) if self._key is None else self._keyed_fold(x)
             if f == key:
                 return True
         return False
+
+    def _keyed_fold(self, x: str) -> str | None:
+        """fold(key(x)), or None when key(x) is longer than the limit (it is then no text)."""
+        k = self._key(x)  # type: ignore[misc]
+        return fold(k) if len(k) <= self._limit else None
 
 
 def names_host(part: str, host: str | None) -> bool:

@@ -268,14 +268,16 @@ class TitleRule(Rule):
     max_site_words: int = 5
     kind: ClassVar[str] = "title"
 
-    def split_site(self, title: str, later: Iterable[str], host: str | None = None) -> tuple[str, str | None]:
+    def split_site(self, title: str, later: Iterable[str], host: str | None = None,
+                   key: Callable[[str], str] | None = None) -> tuple[str, str | None]:
         """Split "Headline | Section | Site" (or "Site | Headline") into headline and site name
-        (see `cleaner.metadata.title`)."""
+        (see `cleaner.metadata.title`). With `key`, the later lines are `key(x)` of those given,
+        worked out only where needed (see `LazyFolds`)."""
         from ..metadata.title import LazyFolds, split_title
 
         # Only lines no longer than the title can repeat a part of it: fold just those (if asked).
         return split_title(
-            title, LazyFolds(later, len(title)), self.separators, host=host, max_site_words=self.max_site_words,
+            title, LazyFolds(later, len(title), key), self.separators, host=host, max_site_words=self.max_site_words,
             colon_parts=True,
         )
 
@@ -296,8 +298,8 @@ class TitleRule(Rule):
         # Keys of the later lines that can repeat a part of the title (no longer than it):
         # worked out only if `split_site` asks (most titles have no separator).
         limit = max(len(first), len(head))
-        later = (title_key(t) for t in texts[1:] if len(t) <= limit or len(t.strip(_TITLE_KEY_STRIP)) <= limit)
-        headline, site = self.split_site(first, later, host)
+        later = (t for t in texts[1:] if len(t) <= limit or len(t.strip(_TITLE_KEY_STRIP)) <= limit)
+        headline, site = self.split_site(first, later, host, key=title_key)
         repeats = _repeating(texts, {head, title_key(headline)})
         if not repeats and not (blank_after[0] or len(texts) == 1):
             return None

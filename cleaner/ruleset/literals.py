@@ -181,6 +181,25 @@ def any_may_match(needs: Iterable[Literals | None]) -> Callable[[str], bool] | N
     return test
 
 
+def folded_holds_search(needs: Iterable[Literals | None]) -> Callable[[str], object] | None:
+    """One search that finds, in a case-folded text (`fold`), a string of any of these pre-tests
+    when some test may pass: None from it means every `need.may_match(text, fold(text))` is
+    False. Only for pre-tests of contained, folded strings (a literal alternation of the standard
+    library's `re` finds exactly what substring tests would); None when one is of another kind.
+
+    >>> search = folded_holds_search([Literals(("posted",), True), Literals(("updated", "stand"), True)])
+    >>> search("updated: may 2") is not None, search("may 2, 2024") is None
+    (True, True)
+    """
+    needs = list(needs)
+    if not needs or any(n is None or n.at_start or not n.folded or not n.strings for n in needs):
+        return None
+    strings = sorted({s for n in needs for s in n.strings}, key=lambda s: (-len(s), s))  # type: ignore[union-attr]
+    if "" in strings:
+        return None
+    return _re.compile("|".join(map(_re.escape, strings))).search
+
+
 def _parse(pattern: regex.Pattern) -> tuple[object, bool] | None:
     """The standard parser's tree of a `regex` pattern, and whether any part ignores case; None
     when the pattern uses syntax the standard parser lacks or would read differently."""

@@ -132,18 +132,34 @@ class LineMatcher:
                             break
                     else:
                         continue
-            for r, starts, ends, holds, folded in entries:
-                if holds is not None:
-                    hay = low if folded else line
-                    if not (starts and hay.startswith(starts)) and not (ends and hay.endswith(ends)):
-                        for s in holds:
-                            if s in hay:
+            # The entries a few at a time, each group behind its own quick test (built like the
+            # plan's): most groups fail it, and their entries are not tried one by one.
+            for group in plan.groups:
+                if not (group.always or low.startswith(group.heads) or low.endswith(group.tails)):
+                    if len(line) <= _SHORT:
+                        if group.search is None or group.search(low) is None:
+                            continue
+                    else:
+                        for s in group.contains:
+                            if s in low:
                                 break
                         else:
                             continue
-                if r.match(line):
-                    out.append((i, r))
-                    break
+                for r, starts, ends, holds, folded in group.entries:
+                    if holds is not None:
+                        hay = low if folded else line
+                        if not (starts and hay.startswith(starts)) and not (ends and hay.endswith(ends)):
+                            for s in holds:
+                                if s in hay:
+                                    break
+                            else:
+                                continue
+                    if r.match(line):
+                        out.append((i, r))
+                        break
+                else:
+                    continue
+                break
         return out
 
 
@@ -160,11 +176,12 @@ class _Plan:
     characters one by one), and at prefixes and suffixes cut to `_EDGE` characters. It is weaker
     than the rules' own tests, which the entries then run exactly."""
 
-    __slots__ = ("entries", "wants_fold", "always", "heads", "tails", "contains", "search")
+    __slots__ = ("entries", "wants_fold", "always", "heads", "tails", "contains", "search", "groups")
 
-    def __init__(self, entries: list[_Entry]) -> None:
+    def __init__(self, entries: list[_Entry], wants_fold: bool | None = None) -> None:
         self.entries = entries
-        self.wants_fold = any(e[4] for e in entries)
+        # (A group of a plan's entries tests the line as its plan folds it.)
+        self.wants_fold = any(e[4] for e in entries) if wants_fold is None else wants_fold
         self.always = any(e[3] is None for e in entries)
 
         def quick(strings: tuple[str, ...], folded: bool) -> tuple[str, ...]:
@@ -175,6 +192,20 @@ class _Plan:
         self.contains = minimal_strings(s for e in entries for s in quick(e[3] or (), e[4]))
         # The same strings as one search, for short lines (one call beats many `in` tests).
         self.search = _any_of(self.contains)
+        # The entries in groups of `_GROUP`, each with its own quick test (one group: the plan).
+        self.groups: tuple[_Plan | _Group, ...] = (_Group(entries),)
+        if wants_fold is None and len(entries) > _GROUP:
+            self.groups = tuple(_Plan(entries[g:g + _GROUP], self.wants_fold) for g in range(0, len(entries), _GROUP))
+
+
+class _Group:
+    """A plan's entries as one group, without a quick test of its own (the plan's is enough)."""
+
+    __slots__ = ("entries",)
+    always = True
+
+    def __init__(self, entries: list[_Entry]) -> None:
+        self.entries = entries
 
 
 @functools.lru_cache(maxsize=4096)
@@ -224,6 +255,9 @@ def _any_of(strings: tuple[str, ...]) -> Callable[[str], object] | None:
 
 # Lines up to this long test the required strings with one `re` search, longer ones with `in`.
 _SHORT = 60
+
+# Entries of a plan behind one quick test of their own (see `LineMatcher.scan`).
+_GROUP = 10
 
 # Characters of a prefix or suffix the quick test compares: fewer strings, one short C loop.
 _EDGE = 6

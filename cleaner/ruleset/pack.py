@@ -18,7 +18,7 @@ from .kinds import (
     TitleRule,
     TrailerRule,
 )
-from .literals import any_may_match
+from .literals import any_may_match, folded_holds_search
 from .matcher import LineMatcher
 
 # Order in which packs of equal priority are applied; the first rule to match a line is credited.
@@ -117,6 +117,8 @@ class RuleSet:
         self.inline_may_match = any_may_match(r.needs for r in self.inline)
         self.byline_label_may_match = any_may_match(
             r.needs for r in self.date_labels if r.role in ("published", "updated"))
+        # A folded line in which this finds nothing holds no date label (textdates._labels).
+        self.date_label_search = folded_holds_search(r.needs for r in self.date_labels)
         self.date_format = next((p.date_format for p in self.packs if p.date_format), None)
         self.timezone = next((p.timezone for p in self.packs if p.timezone), None)
         self.base: RuleSet | None = None  # the same rules without site packs (set by Cleaner; see sitepacks.py)
