@@ -137,6 +137,7 @@ class MainTextConfig:
     widget_rules: tuple[str, ...] = ()
     widget_max_lines: int = 0
     widget_min_words: int = 12
+    widget_phrase_min_prose: int = 2
     author_name_max_words: int = 0
     author_bio_min_words: int = 8
     author_tail_lines: int = 1
@@ -408,7 +409,10 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
     article, not its end: the heading costs an ordinary line, so the article's run goes on past it.
     So is such a heading that is a barrier phrase of the language packs' `widget` lists (line
     numbers in `phrases`): "Zobacz także", "Mehr zum Thema", "Lire aussi"; no rule removed that
-    line, so it goes as a page control (size -1)."""
+    line, so it goes as a page control (size -1). Below such a phrase one sentence is enough
+    when `widget_phrase_min_prose` is 1: the article's last paragraph often follows its last
+    inline box ("Related" and three headlines, then the closing paragraph, then the page's
+    footer); a heading some rule removed ("Tags:", "Most read in world news") still needs two."""
     n = len(scores)
     for k in range(1, n):
         rb = removed[idx[k]]
@@ -420,7 +424,8 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
             continue
         for m in range(k + 1, min(n, k + 2 + cfg.widget_max_lines)):
             if (scores[m] > 0 and ends[m] and sizes[m] >= cfg.widget_min_words
-                    and m + 1 < n and scores[m + 1] > 0 and ends[m + 1]):
+                    and (k in phrases and cfg.widget_phrase_min_prose < 2
+                         or m + 1 < n and scores[m + 1] > 0 and ends[m + 1])):
                 scores[k] = -cfg.line_cost
                 if k in phrases:  # the heading line itself goes, as a page control inside the article
                     sizes[k] = -1
