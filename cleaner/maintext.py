@@ -56,7 +56,7 @@ from .maintext_lists import headed_list_end
 from .maintext_numbered import numbered_end
 from .maintext_posts import cut_boxes, post_attributions, posts_end
 from .maintext_quantities import compiled, quantity_start
-from .maintext_repeats import drop_concatenations, drop_later_copies
+from .maintext_repeats import adjacent_copies, drop_concatenations, drop_later_copies
 from .maintext_signoff import is_signoff, signoff_end
 from .maintext_steps import step_blocks, steps_start
 from .maintext_teasers import headline_start, promo_tail, widget_lists
@@ -145,6 +145,7 @@ class MainTextConfig:
     lead_in_endings: tuple[str, ...] = ()
     repeat_min_words: int = 0
     repeat_min_parts: int = 0
+    adjacent_copies: bool = False
     headline_start_share: float = 0.0
     widget_list_max_lines: int = 0
     widget_list_pass_rules: tuple[str, ...] = ()
@@ -359,6 +360,10 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         scores.append(s)
         sizes.append(n)
         ends.append(end)
+    if cfg.adjacent_copies:  # a line shown twice in a row brings its words once (maintext_repeats.py)
+        for k in adjacent_copies(texts, [removed[i] is None for i in idx]):
+            if scores[k] > 0:  # a copied short line already costs; copied prose would count twice
+                scores[k] = -cfg.line_cost
     if (cfg.widget_rules or widget_heads) and cfg.widget_max_lines:
         _open_inline_widgets(idx, removed, scores, sizes, ends, cfg, widget_heads)
     if cfg.widget_rules and cfg.widget_list_max_lines:  # longer boxes inside the article (maintext_teasers.py)

@@ -163,6 +163,7 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "list_item_cost": ("float", "most a line of a list led in by a colon line costs (unset: no cap)"),
         "repeat_min_words": ("int", "a kept line of this many words repeating an earlier kept line goes (0: off)"),
         "repeat_min_parts": ("int", "a line holding this many other lines word for word is a copy of them (0: off)"),
+        "adjacent_copies": ("bool", "a line equal to the line right above it scores as a short line when the run is chosen"),
         # The author-box pass (cleaner/maintext_authorbox.py, rules/common/maintext_authorbox.toml).
         "author_name_max_words": ("int", "most words of a name line that opens an author box below the article (0: off)"),
         "author_bio_min_words": ("int", "fewest words of the biography sentence below that name"),
