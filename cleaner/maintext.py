@@ -361,7 +361,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         sizes.append(n)
         ends.append(end)
     if cfg.adjacent_copies:  # a line shown twice in a row brings its words once (maintext_repeats.py)
-        for k in adjacent_copies(texts, [removed[i] is None for i in idx]):
+        for k in adjacent_copies(texts, [removed[i] is None for i in idx], idx):
             if scores[k] > 0:  # a copied short line already costs; copied prose would count twice
                 scores[k] = -cfg.line_cost
     if (cfg.widget_rules or widget_heads) and cfg.widget_max_lines:
