@@ -56,7 +56,7 @@ from .maintext_lists import headed_list_end
 from .maintext_numbered import numbered_end
 from .maintext_posts import cut_boxes, post_attributions, posts_end
 from .maintext_quantities import compiled, quantity_start
-from .maintext_repeats import drop_concatenations, drop_later_copies
+from .maintext_repeats import adjacent_copies, drop_concatenations, drop_later_copies
 from .maintext_signoff import is_signoff, signoff_end
 from .maintext_steps import step_blocks, steps_start
 from .maintext_teasers import headline_start, promo_tail, widget_lists
@@ -140,6 +140,7 @@ class MainTextConfig:
     widget_rules: tuple[str, ...] = ()
     widget_max_lines: int = 0
     widget_min_words: int = 12
+    widget_phrase_min_prose: int = 2
     author_name_max_words: int = 0
     author_bio_min_words: int = 8
     author_tail_lines: int = 1
@@ -147,6 +148,7 @@ class MainTextConfig:
     lead_in_endings: tuple[str, ...] = ()
     repeat_min_words: int = 0
     repeat_min_parts: int = 0
+    adjacent_copies: bool = False
     headline_start_share: float = 0.0
     widget_list_max_lines: int = 0
     widget_list_pass_rules: tuple[str, ...] = ()
@@ -369,6 +371,10 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         scores.append(s)
         sizes.append(n)
         ends.append(end)
+    if cfg.adjacent_copies:  # a line shown twice in a row brings its words once (maintext_repeats.py)
+        for k in adjacent_copies(texts, [removed[i] is None for i in idx], idx):
+            if scores[k] > 0:  # a copied short line already costs; copied prose would count twice
+                scores[k] = -cfg.line_cost
     if (cfg.widget_rules or widget_heads) and cfg.widget_max_lines:
         _open_inline_widgets(idx, removed, scores, sizes, ends, cfg, widget_heads)
     if cfg.widget_rules and cfg.widget_list_max_lines:  # longer boxes inside the article (maintext_teasers.py)
@@ -419,7 +425,10 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
     article, not its end: the heading costs an ordinary line, so the article's run goes on past it.
     So is such a heading that is a barrier phrase of the language packs' `widget` lists (line
     numbers in `phrases`): "Zobacz także", "Mehr zum Thema", "Lire aussi"; no rule removed that
-    line, so it goes as a page control (size -1)."""
+    line, so it goes as a page control (size -1). Below such a phrase one sentence is enough
+    when `widget_phrase_min_prose` is 1: the article's last paragraph often follows its last
+    inline box ("Related" and three headlines, then the closing paragraph, then the page's
+    footer); a heading some rule removed ("Tags:", "Most read in world news") still needs two."""
     n = len(scores)
     for k in range(1, n):
         rb = removed[idx[k]]
@@ -431,7 +440,8 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
             continue
         for m in range(k + 1, min(n, k + 2 + cfg.widget_max_lines)):
             if (scores[m] > 0 and ends[m] and sizes[m] >= cfg.widget_min_words
-                    and m + 1 < n and scores[m + 1] > 0 and ends[m + 1]):
+                    and (k in phrases and cfg.widget_phrase_min_prose < 2
+                         or m + 1 < n and scores[m + 1] > 0 and ends[m + 1])):
                 scores[k] = -cfg.line_cost
                 if k in phrases:  # the heading line itself goes, as a page control inside the article
                     sizes[k] = -1

@@ -6,6 +6,9 @@ of the list. When one of the run's last lines opens with an item number N, and b
 items N+1, N+2, ... follow each other at most `numbered_max_gap` lines apart, the run's end moves
 to the end of the last item's block (its lines up to the next blank line). Numbers must go up by
 one, so a "most read" box numbered from 1 below an article is not taken for its continuation.
+A number alone on its line ("6." with the step's text on the next line, as recipe pages render
+their method) opens an item too: the last short steps of a method cost more than they bring in;
+so does a number glued to its item's first word ("8.Lori Kelly"), but not to a digit ("3.5 kg").
 
 No word of any language is used; the keys are in `rules/common/maintext_numbered.toml`.
 """
@@ -15,14 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_ITEM = re.compile(r"(\d{1,3})[.)]\s+\S")
+_ITEM = re.compile(r"(\d{1,3})[.)](?:\s+\S|\s*$|(?=[^\W\d_]))")
 
 
 def item_number(line: str) -> int | None:
-    """The item number a line opens with ("8) Magnum", "12. Roger Waters"), else None.
+    """The item number a line opens with ("8) Magnum", "12. Roger Waters") or is ("6."), else None.
 
     >>> item_number("8) Magnum P.I. – Complete Collection"), item_number("2019. The year began"), item_number("Hello")
     (8, None, None)
+    >>> item_number("6."), item_number("2019."), item_number("6.5 kg"), item_number("8.Lori Kelly")
+    (6, None, None, 8)
     """
     m = _ITEM.match(line)
     return int(m.group(1)) if m else None

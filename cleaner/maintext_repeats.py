@@ -11,13 +11,17 @@ boilerplate. Two generic tests, no words of any language:
   article's run is chosen (it would otherwise outweigh everything: one line of 1,600 words);
 - a *later copy*: among the lines the main-text stage keeps, a line of `repeat_min_words`+ words
   equal to an earlier kept line is dropped (the first copy stays). Short repeated
-  lines (a song's chorus, "Ingredients") are not touched.
+  lines (a song's chorus, "Ingredients") are not touched;
+- an *adjacent copy*: a line equal to the line right above it, no blank line between
+  (html-text renders an element's hidden and visible copies one under the other: a teaser, a
+  notice, a warning repeated line by line) brings its words once: the copy scores as a short
+  line, so two copied lines do not outweigh an article's two paragraphs when the run is chosen.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .document import Document
 from .ruleset.kinds import word_count
@@ -67,3 +71,17 @@ def drop_later_copies(doc: Document, kept: Iterable[int], min_words: int) -> Non
             doc.remove(i, REPEAT, "maintext")
         else:
             seen.add(t)
+
+
+def adjacent_copies(texts: Sequence[str], alive: Sequence[bool], rows: Sequence[int]) -> list[int]:
+    """Positions of lines equal to the line right above them with no blank line between (`rows`:
+    each line's number in the page), both left by the rules (see module doc). A paragraph
+    repeated after a blank line is a later copy, left to `drop_later_copies`.
+
+    >>> adjacent_copies(["Warning: x", "Warning: x", "Text.", "Warning: x", "Text."], [True] * 5, [0, 1, 2, 3, 4])
+    [1]
+    >>> adjacent_copies(["Teaser", "Teaser"], [False, True], [0, 1]), adjacent_copies(["A b.", "A b."], [True] * 2, [0, 2])
+    ([], [])
+    """
+    return [k for k in range(1, len(texts))
+            if alive[k] and alive[k - 1] and rows[k] == rows[k - 1] + 1 and texts[k] == texts[k - 1]]

@@ -159,9 +159,11 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "widget_rules": ("strings", "ids (or id prefixes) of rules whose headings may open a widget inside the article"),
         "widget_max_lines": ("int", "most teaser lines between such a heading and the article's next sentence (0: off)"),
         "widget_min_words": ("int", "fewest words of that sentence"),
+        "widget_phrase_min_prose": ("int", "sentences needed below a widget phrase of the language packs (1: the closing paragraph alone; 2: as for a rule's heading)"),
         "list_item_cost": ("float", "most a line of a list led in by a colon line costs (unset: no cap)"),
         "repeat_min_words": ("int", "a kept line of this many words repeating an earlier kept line goes (0: off)"),
         "repeat_min_parts": ("int", "a line holding this many other lines word for word is a copy of them (0: off)"),
+        "adjacent_copies": ("bool", "a line equal to the line right above it scores as a short line when the run is chosen"),
         # The author-box pass (cleaner/maintext_authorbox.py, rules/common/maintext_authorbox.toml).
         "author_name_max_words": ("int", "most words of a name line that opens an author box below the article (0: off)"),
         "author_bio_min_words": ("int", "fewest words of the biography sentence below that name"),
