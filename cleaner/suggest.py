@@ -41,6 +41,7 @@ _GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
 # artefact of the page's markup, which can sit anywhere, the article's own lines included.
 _WORD = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)]*$")
+_SENTENCE_IN = regex.compile(r"\p{L}[.!?…][\"'”’»)]*(?:\s|$)")  # a sentence ends here (a handle may follow)
 _PUNCT = ",.:;!?\"'“”‘’()"
 _SYMBOL = regex.compile(r"[^\w\s#]")
 _IN_WORD = regex.compile(r"(?<=\w)['’-](?=\w)")
@@ -396,12 +397,26 @@ class _Miner:
             inner = {tuple(self.pages[p].lines[i + 1:j]) for p, i, j in occ}
             if len(inner) < 2:
                 continue
+            if 2 * sum(self._holds_article(p, i, j) for p, i, j in occ) > len(occ):
+                continue
             span = max(j - i + 1 for _, i, j in occ)
             ev = self.evidence([(p, i) for p, i, _ in occ])
             p, i, j = occ[0]
             out.append((a, b, ev, span, self.pages[p].lines[i:j + 1]))
         out.sort(key=lambda x: -x[2].pages)
         return out[:10]
+
+    def _holds_article(self, p: int, i: int, j: int) -> bool:
+        """Lines i+1..j-1 of page p hold the page's headline (a line of 3 words or more found in
+        its first line, the page title) and a sentence of 4 words or more below it: the post itself
+        (a short post's headline and its text between the date line and "Tweet"), not a list of the
+        site's (a "Recent posts" list may hold the headline too, but no sentence below it)."""
+        lines = self.pages[p].lines
+        title = lines[0] if lines else ""
+        for k in range(i + 1, j):
+            if k > 0 and lines[k].count(" ") >= 2 and lines[k] in title:
+                return any(_SENTENCE_IN.search(lines[m]) and lines[m].count(" ") >= 3 for m in range(k + 1, j))
+        return False
 
     # -- 3b. the page head: from the first repeated line to the last one before the article
 

@@ -160,3 +160,32 @@ def test_a_miner_over_pages_without_comments_finds_no_signatures():
     pages = [_blog_page(n, 0) for n in range(3)]
     m = _Miner(pages, 0.5)
     assert all(not m.signatures(p, 0) for p in range(3))
+
+
+def test_a_block_that_holds_the_pages_headline_and_text_is_no_list():
+    # A short post sits between its date line and "Tweet" on every page: its headline (the page
+    # title's) and its text. That is the post, not a list of the site's that changes from page to page.
+    posts = [("Paper Boats on the Harbour", "Folding paper is more fun than it looks."),
+             ("A Garden on the Roof", "Grow your tomatoes where the sun is."),
+             ("The Library at Night", "Quiet rooms are where the best ideas start."),
+             ("Frost in the Orchard", "Even a cold spring leaves some apples behind."),
+             ("The Early Train", "Twenty minutes can change a whole morning.")]
+    recent = ["Winter Swimming Club", "A New Bridge Opens", "Market Day Returns", "Choir Wins Again",
+              "Bakery Turns Fifty", "Night Buses Return", "Ferry Back in Service"]
+    sources = ["boats.example.org", "roofs.example.net", "books.example.org", "apples.example.com", "rails.example.net"]
+
+    def page(n: int, with_recent: bool) -> Page:
+        headline, text = posts[n]
+        lines = [f"{headline} - Example Posts", "Home", "My Profile", f"July {n + 11}th, 3:0{n}pm 0 comments",
+                 headline, f"via {sources[n]}", text, "Tweet", STORIES[n][0],
+                 "Subscribe via RSS"]
+        if with_recent:  # a sidebar of recent posts that lists this one too, with no sentence below it
+            lines += ["Recent posts", headline, *recent[n:n + 2], "Archives"]  # none on 3 pages
+        return Page.from_text(f"p{n}", "\n".join(lines))
+
+    props = suggest_rules([page(n, False) for n in range(5)], "example.com", self_check=False)
+    assert not [p for p in props if p.kind == "block" and p.keys["end"] == "^Tweet$"]
+    assert _Miner([page(n, False) for n in range(5)], 0.5)._holds_article(0, 3, 7)
+    # must not: the list of recent posts, which holds the page's own headline, is still a block
+    props = suggest_rules([page(n, True) for n in range(5)], "example.com", self_check=False)
+    assert [p for p in props if p.kind == "block" and p.keys["start"] == "^Recent posts$"]
