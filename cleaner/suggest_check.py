@@ -208,6 +208,8 @@ class _Context:
         out, k = [], i + step
         while 0 <= k < len(self.pages[p].lines) and len(out) < limit and k not in outside:
             if k in kept:
+                if _LINK_ARROW.search(self.pages[p].lines[k]):
+                    break  # a post's footer ("Posted in News | No Comments »"): the article ends there
                 out.append(k)
             k += step
         return out

@@ -189,3 +189,19 @@ def test_a_block_that_holds_the_pages_headline_and_text_is_no_list():
     # must not: the list of recent posts, which holds the page's own headline, is still a block
     props = suggest_rules([page(n, True) for n in range(5)], "example.com", self_check=False)
     assert [p for p in props if p.kind == "block" and p.keys["start"] == "^Recent posts$"]
+
+
+def test_a_paragraph_below_the_posts_footer_closes_no_article():
+    # "Posted in <topics> | No Comments »" ends the post; the feed notice below it is the blog's,
+    # so the trailer it marks is not switched off as cutting a closing paragraph.
+    notice = ("You can follow any responses to this entry through the RSS 2.0 feed. "
+              "You can leave a response, or trackback from your own site.")
+    footer = "Posted in Harbours, Councils | No Comments »"
+    lines = [_P1, _P2, footer, notice, "Leave a Reply"]
+    ctx = _context(lines, {0, 1, 2, 3}, {notice, "Leave a Reply"})
+    assert not ctx.closes_article(0, 3)
+    assert ctx.against(_trailer(), 0, 3, 3) is None
+    # must not: without the footer the same paragraph right below the article closes it
+    lines = [_P1, _P2, notice, "Leave a Reply"]
+    ctx = _context(lines, {0, 1, 2}, {notice, "Leave a Reply"})
+    assert ctx.closes_article(0, 2)
