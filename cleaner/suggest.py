@@ -41,6 +41,7 @@ _GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
 # artefact of the page's markup, which can sit anywhere, the article's own lines included.
 _WORD = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)]*$")
+_SENTENCE_IN = regex.compile(r"\p{L}[.!?…][\"'”’»)]*(?:\s|$)")  # a sentence ends here (a handle may follow)
 _PUNCT = ",.:;!?\"'“”‘’()"
 _SYMBOL = regex.compile(r"[^\w\s#]")
 _IN_WORD = regex.compile(r"(?<=\w)['’-](?=\w)")
@@ -218,6 +219,23 @@ def _sentence_opener(lines: Sequence[str], variants: Iterable[str]) -> bool:
     return len(heads) > 1
 
 
+def _own_sentences(occ: Sequence[tuple[int, int, str]]) -> bool:
+    """A shape found once a page whose variable part is, on every page, a sentence of its own
+    (4 words or more, ending like a sentence, no two pages alike): the page's own text in the
+    site's template ("<the post's summary> @handle", "<a caption.> (Photo: ...)"), which may be
+    all of a short post's text. A record with a number on every line ("Published on <date> in
+    <topics>.") is the site's furniture, not such text."""
+    pages = {p for p, _, _ in occ}
+    variants = [v for _, _, v in occ]
+    if any(v.endswith(("...", "…")) for v in variants):
+        return False  # cut short: a teaser of another page ("<caption>... View Full Size")
+    if len({tuple(v.split()[:2]) for v in variants}) < len(variants):
+        return False  # a template sentence goes on alike ("A version of this article appeared in print ...")
+    return (len(occ) == len(pages) and len(set(variants)) == len(variants)
+            and not all("#" in v for v in variants)  # numbers are generalised to '#' in line keys
+            and all(v.count(" ") >= 3 and _SENTENCE_END.search(v) for v in variants))
+
+
 # ---------------------------------------------------------------- the miner
 
 
@@ -234,6 +252,7 @@ class _Miner:
         self.groups: dict[int, dict[int, str]] = {}  # page -> line -> literal key or shape pattern
         self.dated: set[str] = set()  # shapes whose every line has a number (a date, a time)
         self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
+        self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
         self.covered: list[set[int]] = [
             {i for i, k in enumerate(ks) if k in self.template} for ks in self.keys
         ]
@@ -330,6 +349,8 @@ class _Miner:
             if how == "words" and not _SYMBOL.search(pre + suf) and _sentence_opener(
                     [self.pages[p].lines[i] for p, i, _ in occ], variants):
                 self.openers.add(pat)
+            if _own_sentences(occ):
+                self.own_text.add(pat)
             found.append((pat, self.evidence([(p, i) for p, i, _ in occ]), words, len(pre) + len(suf),
                           how == "glued" or bool(_SYMBOL.search(pre + suf))))
         # Most pages first, then the most specific fixed part; skip shapes adding no new lines.
@@ -376,12 +397,26 @@ class _Miner:
             inner = {tuple(self.pages[p].lines[i + 1:j]) for p, i, j in occ}
             if len(inner) < 2:
                 continue
+            if 2 * sum(self._holds_article(p, i, j) for p, i, j in occ) > len(occ):
+                continue
             span = max(j - i + 1 for _, i, j in occ)
             ev = self.evidence([(p, i) for p, i, _ in occ])
             p, i, j = occ[0]
             out.append((a, b, ev, span, self.pages[p].lines[i:j + 1]))
         out.sort(key=lambda x: -x[2].pages)
         return out[:10]
+
+    def _holds_article(self, p: int, i: int, j: int) -> bool:
+        """Lines i+1..j-1 of page p hold the page's headline (a line of 3 words or more found in
+        its first line, the page title) and a sentence of 4 words or more below it: the post itself
+        (a short post's headline and its text between the date line and "Tweet"), not a list of the
+        site's (a "Recent posts" list may hold the headline too, but no sentence below it)."""
+        lines = self.pages[p].lines
+        title = lines[0] if lines else ""
+        for k in range(i + 1, j):
+            if k > 0 and lines[k].count(" ") >= 2 and lines[k] in title:
+                return any(_SENTENCE_IN.search(lines[m]) and lines[m].count(" ") >= 3 for m in range(k + 1, j))
+        return False
 
     # -- 3b. the page head: from the first repeated line to the last one before the article
 
@@ -473,7 +508,7 @@ class _Miner:
                 firsts.setdefault(p, i)
             if len(firsts) < max(min(TRAILER_MIN_PAGES, self.n), self.min_pages):
                 continue
-            ok, quiet, after_article, with_comments, positions = True, 0, 0, 0, []
+            ok, quiet, after_article, with_comments, positions, tops = True, 0, 0, 0, [], []
             for p, i in firsts.items():
                 chars, prose, para, paras = sums[p]
                 positions.append(chars[i] / (chars[-1] or 1))
@@ -487,16 +522,23 @@ class _Miner:
                 # trailer. A page whose article is too short to tell (a quote, a poem) says nothing.
                 if before >= 100 and paras[i] > 0:
                     after_article += 1
+                    if not comments:
+                        tops.append(positions[-1])
                 elif paras[-1] - paras[i + 1] > 0 and not comments:
                     ok = False
                     break
+                else:
+                    tops.append(positions[-1])
                 if after <= max(150, 0.2 * before) or comments:
                     quiet += 1
                     with_comments += comments
             need = max(2, math.ceil(0.6 * len(firsts)))
-            if not ok or after_article < need or quiet < need or min(positions) < 0.03:
+            # A marker near the top of the page is no trailer, unless the page's own article comes
+            # before it and a comment section after it: a long comment section (hundreds of
+            # comments) puts the "N comments" heading below the article at 2% of the page.
+            if not ok or after_article < need or quiet < need or min(tops, default=1) < 0.03:
                 continue
-            min_pos = max(0.02, math.floor(min(positions) * 0.6 * 100) / 100)
+            min_pos = max(0.02 if min(positions) >= 0.03 else 0.01, math.floor(min(positions) * 0.6 * 100) / 100)
             note = (
                 f"after the article on {after_article} of {len(firsts)} pages; followed by no more "
                 f"article text on {quiet} ({with_comments} of them a comment section); "
@@ -570,12 +612,15 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
         words_avg = sum(x.count(" ") + 1 for x in ev.examples) / len(ev.examples)
         prose = not marked and ev.in_body * 2 > len(ev.occurrences) and words_avg >= 8
         opener = pat in m.openers
+        own = pat in m.own_text
         props.append(Proposal(
             id=f"{slug}.shape-{n + 1}",
-            enabled=not (prose or opener),
+            enabled=not (prose or opener or own),
             review="lines of this shape sit between article lines; switch on only if they are not article text" if prose
             else "lines of this shape are sentences that only begin or end with the same words; switch on only if "
-                 "they are not article text" if opener else "",
+                 "they are not article text" if opener
+            else "the variable part is a sentence of each page's own, once a page (a summary, a caption); switch on "
+                 "only if it is not article text" if own else "",
             kind=kind,
             description=f"Proposed: lines shaped like {ev.examples[0]!r} (fixed text, variable part).",
             keys=keys,

@@ -48,6 +48,8 @@ BOX_HEADING_WORDS = 3  # a box's own heading right above a paragraph ("About Bec
 # text after the list it heads (an ingredient list is long).
 ABOVE_LINES = 6
 BELOW_LINES = 30
+# Below a trailer's marker, a sentence with no other prose this many lines around it is a blurb.
+LONE_LINES = 2
 # The main-text stage's removals that end the article it chose: the lines before and after its run,
 # and an author box below it. Its other removals (a page control such as "Like", a menu-like run of
 # links between paragraphs) are inside the article.
@@ -206,6 +208,8 @@ class _Context:
         out, k = [], i + step
         while 0 <= k < len(self.pages[p].lines) and len(out) < limit and k not in outside:
             if k in kept:
+                if _LINK_ARROW.search(self.pages[p].lines[k]):
+                    break  # a post's footer ("Posted in News | No Comments »"): the article ends there
                 out.append(k)
             k += step
         return out
@@ -224,7 +228,7 @@ class _Context:
         line = self.pages[p].lines[i]
         above = self._run(p, i, -1)
         if _paragraph_like(line):
-            return not self._boxed(p, i) and any(self._own_paragraph(p, k) for k in above)
+            return not self._boxed(p, i) and any(self._own_paragraph(p, k) and not self.lone(p, k) for k in above)
         return (follows and _article_like(line) and bool(above) and self.repeated(p, above[0])
                 and self.closes_article(p, above[0], follows=False))
 
@@ -275,6 +279,15 @@ class _Context:
         size = [sum(len(lines[k]) for k in range(a + 1, b)) for a, b in zip(sigs, sigs[1:], strict=False)]
         return sum(len(lines[k]) for k in range(marker + 1, sigs[0])) <= 2 * max(size, default=0)
 
+    def lone(self, p: int, i: int) -> bool:
+        """Line i is a lone sentence or paragraph, with no other line of prose of the page's own
+        within `LONE_LINES` lines of it: a sidebar's blurb among headlines ("Stay informed of the
+        latest news ...", a white paper's teaser above "Download now! »"). An article's
+        paragraphs come in runs: a trailer that cuts one cuts others next to it, which count."""
+        lines, kept = self.pages[p].lines, self.kept[p] or set()
+        near = range(max(0, i - LONE_LINES), min(len(lines), i + LONE_LINES + 1))
+        return not any(k != i and k in kept and not self.repeated(p, k) and _article_like(lines[k]) for k in near)
+
     def against(self, prop: Proposal, p: int, i: int, marker: int) -> str | None:
         """Why losing line i of page p counts against the rule, or None. Article prose unique to its
         page counts, and so does a repeated line between two of its paragraphs (a section heading
@@ -293,6 +306,8 @@ class _Context:
             return None
         line = self.pages[p].lines[i]
         if _article_like(line):
+            if prop.kind == "trailer" and i != marker and self.lone(p, i):
+                return None
             return "article prose"
         if prop.plain and line.count(" ") + 1 >= PROSE_WORDS and self.inside_article(p, i):
             return "a line inside the article the defaults keep (a list item, a caption) that the shape's plain words fit"
