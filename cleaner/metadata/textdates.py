@@ -100,8 +100,7 @@ def _windows(text: str, years: list[tuple[int, int]] | None = None) -> list[tupl
 def _labels(rs: RuleSet, text: str) -> list[tuple[int, int, DateRule]]:
     out = []
     low = fold(text)
-    search = getattr(rs, "date_label_search", None)
-    if search is not None and search(low) is None:
+    if rs.date_label_search is not None and rs.date_label_search(low) is None:
         return out  # the line holds none of the strings any label needs
     for rule in rs.date_labels:
         need = rule.needs

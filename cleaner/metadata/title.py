@@ -231,12 +231,12 @@ def kicker_repeats(texts: Sequence[str], headline: str, separators: Sequence[str
     >>> kicker_repeats(["T", "Home / IT / Big news today", "Big news today, they said"], "Big news today", [" / "])
     [1]
     """
-    from ..ruleset.kinds import _TITLE_KEY_CHARS, title_key
+    from ..ruleset.kinds import title_fold, title_key
 
     head = title_key(headline)
     if len(head) < min_chars or _words(head) < 2:
         return []
-    tails = {(sep.casefold().translate(_TITLE_KEY_CHARS) + head) for sep in (*separators, ": ")}
+    tails = {title_fold(sep) + head for sep in (*separators, ": ")}
     out = []
     for i in range(1, len(texts)):
         t = texts[i]

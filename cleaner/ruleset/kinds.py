@@ -205,6 +205,20 @@ _TITLE_KEY_CHARS = str.maketrans({
 })
 
 
+def title_fold(text: str) -> str:
+    """`title_key` without the end punctuation stripped: case and the typographic spelling of
+    quotes, dashes and ellipses ignored (for a separator such as " – " that keys are joined with).
+
+    >>> title_fold(" – ")
+    ' - '
+    """
+    folded = text.casefold()
+    # The one ASCII character in the table is "`": an ASCII line skips the (slower) table lookup.
+    if not folded.isascii():
+        return folded.translate(_TITLE_KEY_CHARS)
+    return folded.replace("`", "'") if "`" in folded else folded
+
+
 def title_key(line: str) -> str:
     """How a (whitespace-normalised) line is compared with the page title: case, end
     punctuation and the typographic spelling of quotes, dashes and ellipses ignored.
@@ -212,13 +226,7 @@ def title_key(line: str) -> str:
     >>> title_key("Editor’s Letter: «Bye» – now…") == title_key("EDITOR'S LETTER: “Bye” - now...")
     True
     """
-    folded = line.casefold()
-    # The one ASCII character in the table is "`": an ASCII line skips the (slower) table lookup.
-    if not folded.isascii():
-        folded = folded.translate(_TITLE_KEY_CHARS)
-    elif "`" in folded:
-        folded = folded.replace("`", "'")
-    return folded.strip(_TITLE_KEY_STRIP)
+    return title_fold(line).strip(_TITLE_KEY_STRIP)
 
 
 def _repeating(texts: Sequence[str], keys: set[str]) -> list[int]:

@@ -121,30 +121,15 @@ class LineMatcher:
                 low = line.lower() if line.isascii() else fold(line)  # fold, inlined
             else:
                 low = line
+            short = len(line) <= _SHORT
             # The quick test that rules out every rule of the plan at once (on the folded line).
-            if not (plan.always or low.startswith(plan.heads) or low.endswith(plan.tails)):
-                if len(line) <= _SHORT:
-                    if plan.search is None or plan.search(low) is None:
-                        continue
-                else:
-                    for s in plan.contains:
-                        if s in low:
-                            break
-                    else:
-                        continue
+            if not _quick_test(plan, low, short):
+                continue
             # The entries a few at a time, each group behind its own quick test (built like the
             # plan's): most groups fail it, and their entries are not tried one by one.
             for group in plan.groups:
-                if not (group.always or low.startswith(group.heads) or low.endswith(group.tails)):
-                    if len(line) <= _SHORT:
-                        if group.search is None or group.search(low) is None:
-                            continue
-                    else:
-                        for s in group.contains:
-                            if s in low:
-                                break
-                        else:
-                            continue
+                if not _quick_test(group, low, short):
+                    continue
                 for r, starts, ends, holds, folded in group.entries:
                     if holds is not None:
                         hay = low if folded else line
@@ -196,6 +181,19 @@ class _Plan:
         self.groups: tuple[_Plan | _Group, ...] = (_Group(entries),)
         if wants_fold is None and len(entries) > _GROUP:
             self.groups = tuple(_Plan(entries[g:g + _GROUP], self.wants_fold) for g in range(0, len(entries), _GROUP))
+
+
+def _quick_test(test: _Plan | _Group, low: str, short: bool) -> bool:
+    """Whether the folded line `low` passes a plan's or a group's quick test (see `_Plan`):
+    False rules out all of its entries. `short`: the line is at most `_SHORT` characters."""
+    if test.always or low.startswith(test.heads) or low.endswith(test.tails):
+        return True
+    if short:
+        return test.search is not None and test.search(low) is not None
+    for s in test.contains:
+        if s in low:
+            return True
+    return False
 
 
 class _Group:
