@@ -281,7 +281,45 @@ def test_ray_bad_record_is_reported_and_the_rest_written(ray_session, tmp_path):
     report = run_clean([str(src)], str(tmp_path / "out"))
     assert report.written == 10
     assert sorted(e["id"] or "" for e in report.errors) == ["", "broken"]
+    assert sorted((e["file"], e["line"]) for e in report.errors) == [(str(src), 6), (str(src), 12)]
     assert _read_outputs(tmp_path / "out") == expected_records(records)
+
+
+@pytest.mark.engine
+def test_ray_reads_each_line_on_its_own(ray_session, tmp_path):
+    """An undecodable byte fails no record (legacy bytes are decoded, as the local command does),
+    U+2028 and U+0085 inside a JSON string do not split its record, blank lines still count for
+    the line numbers of errors, and a record longer than the reader's chunk comes through whole."""
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    records = corpus(4)
+    odd = {"id": "odd", "text": "A story\u2028with a line separator and a\u0085next line in it."}
+    long = {"id": "long", "text": "A long line of a story, over and over. " * 60_000}  # ~2.3 MB
+    src = tmp_path / "in.jsonl"
+    with open(src, "wb") as f:
+        for r in records[:2]:
+            f.write(json.dumps(r, ensure_ascii=False).encode("utf-8") + b"\n")
+        f.write(b"\n")  # line 3: blank
+        f.write(json.dumps(odd, ensure_ascii=False).encode("utf-8") + b"\n")  # line 4
+        f.write(b'{"id": "latin", "text": "Caf\xe9 cr\xe8me, a story in Latin-1 bytes."}\n')  # line 5
+        f.write(b"[1, 2]\n")  # line 6: not an object
+        f.write(json.dumps(long).encode("utf-8") + b"\n")  # line 7
+        for r in records[2:]:
+            f.write(json.dumps(r, ensure_ascii=False).encode("utf-8") + b"\n")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(app, ["clean", str(src), "-o", str(out), "--engine", "ray"])
+    assert res.exit_code == 1, res.output
+    errors = [json.loads(x) for x in (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["file"], e["line"]) for e in errors] == [(str(src), 6)]
+    assert "not an object" in errors[0]["error"]
+    assert f"{src}:6:" in res.output
+    got = _read_outputs(out)
+    assert set(got) == {r["id"] for r in records} | {"odd", "latin", "long"}
+    assert got["latin"]["text"].startswith("Café crème")
+    assert "line separator" in got["odd"]["text"] and "next line in it." in got["odd"]["text"]
+    assert len(got["long"]["text"]) > 2_000_000
 
 
 @pytest.mark.engine

@@ -16,11 +16,12 @@ import os
 import posixpath
 import sys
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import CleanerError, InputError
+from ..io.readers import json_line
 from . import (
     MissingExtra,
     RuleTexts,
@@ -123,9 +124,11 @@ def clean_dataset(
 
 def clean_to_lines(batch: Any, *, rules: RuleTexts | None, source: str, text_field: str,
                    id_field: str, url_field: str) -> Any:
-    """Input records (raw JSON lines, or Parquet rows) to output lines.
+    """Input records (raw JSON lines with their file and line number, or Parquet rows) to output
+    lines.
 
-    Returns a pyarrow table: `line` (the output record as JSON; null on failure) and `error`.
+    Returns a pyarrow table: `line` (the output record as JSON; null on failure) and `error` (the
+    errors-file record of the local command: file and line where known, id, message).
     """
     import pyarrow as pa
 
@@ -133,28 +136,89 @@ def clean_to_lines(batch: Any, *, rules: RuleTexts | None, source: str, text_fie
     kw = {"text_field": text_field, "id_field": id_field, "url_field": url_field}
     lines: list[str | None] = []
     errors: list[str | None] = []
-    items = batch.column("text").to_pylist() if source == "jsonl" else batch.to_pylist()
-    for item in items:
+    if source == "jsonl":
+        cols = batch.column
+        items: Any = zip(cols("raw").to_pylist(), cols("file").to_pylist(), cols("line").to_pylist(),
+                         strict=True)
+    else:
+        items = ((row, None, None) for row in batch.to_pylist())
+    for item, path, line_no in items:
         rid = None
         try:
             if source == "jsonl":
-                if not item.strip():
-                    continue
-                try:
-                    item = json.loads(item)
-                except json.JSONDecodeError as e:
-                    raise InputError(f"not a JSON line: {e}") from None
-                if not isinstance(item, Mapping):
-                    raise InputError("a JSON line must be an object")
+                item = json_line(item)
             rid = item.get(id_field)
             rec = clean_record(cleaner, item, **kw)
             lines.append(json.dumps(rec, ensure_ascii=False, default=str))
             errors.append(None)
         except DOC_ERRORS as e:
             lines.append(None)
-            err = {"id": None if rid is None else str(rid), "error": str(e)}
+            err: dict[str, Any] = {"file": path, "line": line_no} if path is not None else {}
+            err["id"] = None if rid is None else str(rid)
+            err["error"] = str(e)
             errors.append(json.dumps(err, ensure_ascii=False))
     return pa.table({"line": pa.array(lines, pa.string()), "error": pa.array(errors, pa.string())})
+
+
+# Lines a block of `_line_source_class` holds at most (a block is also cut at about 64 MB).
+_BLOCK_LINES = 1024
+_BLOCK_BYTES = 64 << 20
+
+
+def _line_source_class():
+    from ray.data.datasource import FileBasedDatasource
+
+    class JsonLinesSource(FileBasedDatasource):
+        """JSON-lines files as rows of (raw line bytes, file, line number), read as a stream.
+
+        Ray's own `read_text` decodes a whole file at once, so one undecodable byte anywhere
+        fails the whole run, and it splits at every Unicode line boundary, so a record holding
+        U+2028 or U+0085 (valid inside a JSON string, common in scraped text) falls apart. This
+        reader splits at b"\\n" only, never holds more than a block and the current line, and
+        leaves decoding to each record, where a failure is that record's error with its line.
+        """
+
+        def _read_stream(self, f, path: str):  # noqa: ANN001, ANN202 - Ray's signature
+            import pyarrow as pa
+
+            raws: list[bytes] = []
+            nos: list[int] = []
+            size = 0
+            n = 0
+            pending: list[bytes] = []  # the start of a line longer than one chunk
+
+            def block():  # noqa: ANN202
+                return pa.table({"raw": pa.array(raws, pa.binary()),
+                                 "file": pa.array([path] * len(raws), pa.string()),
+                                 "line": pa.array(nos, pa.int64())})
+
+            while True:
+                chunk = f.read(1 << 20)
+                if chunk:
+                    parts = chunk.split(b"\n")
+                    if len(parts) == 1:  # still inside one long line
+                        pending.append(chunk)
+                        continue
+                    if pending:
+                        parts[0] = b"".join(pending) + parts[0]
+                    pending = [parts.pop()]  # the unfinished line (b"" after a newline)
+                else:
+                    parts, pending = [b"".join(pending)], []
+                for raw in parts:
+                    n += 1
+                    if raw.strip():
+                        raws.append(raw)
+                        nos.append(n)
+                        size += len(raw)
+                    if len(raws) >= _BLOCK_LINES or size >= _BLOCK_BYTES:
+                        yield block()
+                        raws, nos, size = [], [], 0
+                if not chunk:
+                    break
+            if raws:
+                yield block()
+
+    return JsonLinesSource
 
 
 def _sink_class():
@@ -199,7 +263,8 @@ def _sink_class():
 
 @dataclass
 class RunReport:
-    """What `run_clean` did: documents written, documents that failed (id and message), files."""
+    """What `run_clean` did: documents written, documents that failed (file and line for JSON
+    lines, id, message: the local command's errors-file records), files written."""
 
     written: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -305,7 +370,7 @@ def run_clean(
     kw = {"rules": texts, "text_field": text_field, "id_field": id_field, "url_field": url_field}
     parts = []
     if jsonl:
-        ds = ray.data.read_text(jsonl, drop_empty_lines=True)
+        ds = ray.data.read_datasource(_line_source_class()(jsonl))
         parts.append(ds.map_batches(
             clean_to_lines, fn_kwargs={"source": "jsonl", **kw},
             batch_format="pyarrow", batch_size=batch_size, concurrency=concurrency,
@@ -343,7 +408,8 @@ def run_clean(
 def print_errors(report: RunReport, limit: int = 20) -> None:
     """Print the failed documents (as the local command does) on stderr."""
     for e in report.errors[:limit]:
-        print(f"cleaner: {e.get('id') or '?'}: {e['error']}", file=sys.stderr)
+        where = f"{e['file']}:{e['line']}" if e.get("file") else (e.get("id") or "?")
+        print(f"cleaner: {where}: {e['error']}", file=sys.stderr)
     if len(report.errors) > limit:
         print(f"cleaner: ... and {len(report.errors) - limit} more", file=sys.stderr)
 

@@ -490,22 +490,29 @@ def read_source(src: Source, max_bytes: int = DEFAULT_MAX_DOC_BYTES, pos: list[i
         yield Item(src.path, n_seen + 1, None, "record", error=f"cannot read: {type(e).__name__}: {e}")
 
 
+def json_line(data: bytes) -> dict[str, Any]:
+    """One JSON-lines record from its bytes; raises InputError when it is not a JSON object.
+
+    Bytes that are not UTF-8 are decoded by detecting their charset, as a text file's are.
+    """
+    try:
+        s = data.decode("utf-8")
+    except UnicodeDecodeError:
+        s = decode(data)  # legacy charset, or InputError
+    s = s.removeprefix("\ufeff")  # a byte-order mark opening the file (Windows tools write one)
+    try:
+        obj = json.loads(s)
+    except ValueError as e:
+        raise InputError(f"malformed JSON line: {e}") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"JSON line is a {type(obj).__name__}, not an object")
+    return obj
+
+
 def parse_record(item: Item, text_field: str, id_field: str, url_field: str) -> None:
     """Fill `fields`, `id`, `url` from a JSON line (in the worker); raises InputError when bad."""
     if item.fields is None:
-        data = item.data or b""
-        try:
-            s = data.decode("utf-8")
-        except UnicodeDecodeError:
-            s = decode(data)  # legacy charset, or InputError
-        s = s.removeprefix("\ufeff")  # a byte-order mark opening the file (Windows tools write one)
-        try:
-            obj = json.loads(s)
-        except ValueError as e:
-            raise InputError(f"malformed JSON line: {e}") from None
-        if not isinstance(obj, dict):
-            raise InputError(f"JSON line is a {type(obj).__name__}, not an object")
-        item.fields = obj
+        item.fields = json_line(item.data or b"")
     rec = item.fields
     if text_field not in rec:
         raise InputError(f"record has no {text_field!r} field (see --text-field)")
