@@ -65,10 +65,10 @@ def clean(
     if engine != "local":
         _refuse_unsupported(engine, {
             "--resume": resume, "--glob": glob, "--url": url, "--site": site, "--format": fmt, "--explain": explain,
-            "--jobs": jobs, "--removed": removed, "--max-doc-bytes": max_doc_bytes != DEFAULT_MAX_DOC_BYTES,
+            "--jobs": jobs, "--removed": removed,
         })
         _clean_on_engine(engine, paths, output, rules, address, text_field=text_field, id_field=id_field,
-                         url_field=url_field, errors=errors, report=report, quiet=quiet)
+                         url_field=url_field, errors=errors, report=report, quiet=quiet, max_doc_bytes=max_doc_bytes)
         return
     cleaner = _build_cleaner(rules)
     try:
@@ -251,6 +251,7 @@ def _clean_on_engine(
     engine: str, paths: list[str], output: Optional[str], rules: Optional[list[Path]], address: Optional[str],
     *, text_field: str = "text", id_field: str = "id", url_field: str = "url",
     errors: Optional[str] = None, report: Optional[str] = None, quiet: bool = False,
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
 ) -> None:
     """`--engine ray`: the same records as the local command, written by Ray (see integrations/ray.py).
     Failed documents go to the errors file (`--errors`, default `<output>.errors.jsonl` for a
@@ -266,7 +267,7 @@ def _clean_on_engine(
 
         report = run_clean(
             [str(p) for p in paths], str(output), rules=[str(r) for r in rules] if rules else None, address=address,
-            text_field=text_field, id_field=id_field, url_field=url_field,
+            text_field=text_field, id_field=id_field, url_field=url_field, max_doc_bytes=max_doc_bytes,
         )
     except ImportError as e:
         _die(str(e))

@@ -321,6 +321,15 @@ def test_ray_reads_each_line_on_its_own(ray_session, tmp_path):
     assert "line separator" in got["odd"]["text"] and "next line in it." in got["odd"]["text"]
     assert len(got["long"]["text"]) > 2_000_000
 
+    # With a limit under the long record's size, it is an error with its line, as locally.
+    out2 = tmp_path / "out2"
+    res = CliRunner().invoke(app, ["clean", str(src), "-o", str(out2), "--engine", "ray", "--max-doc-bytes", "1000000"])
+    assert res.exit_code == 1, res.output
+    errors = [json.loads(x) for x in (tmp_path / "out2.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted((e["line"], e["error"].split(":")[0]) for e in errors) == [(6, "JSON line is a list, not an object"),
+                                                                           (7, "line too long")]
+    assert set(_read_outputs(out2)) == {r["id"] for r in records} | {"odd", "latin"}
+
 
 @pytest.mark.engine
 @pytest.mark.parametrize("batch_format", ["pandas", "pyarrow"])

@@ -11,6 +11,7 @@ Ray is an optional extra: `pip install 'cleaner[ray]'`.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import posixpath
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import CleanerError, InputError
-from ..io.readers import json_line
+from ..io.readers import DEFAULT_MAX_DOC_BYTES, json_line, numbered_lines, too_long
 from . import (
     MissingExtra,
     RuleTexts,
@@ -139,12 +140,14 @@ def clean_to_lines(batch: Any, *, rules: RuleTexts | None, source: str, text_fie
     if source == "jsonl":
         cols = batch.column
         items: Any = zip(cols("raw").to_pylist(), cols("file").to_pylist(), cols("line").to_pylist(),
-                         strict=True)
+                         cols("skipped").to_pylist(), strict=True)
     else:
-        items = ((row, None, None) for row in batch.to_pylist())
-    for item, path, line_no in items:
+        items = ((row, None, None, None) for row in batch.to_pylist())
+    for item, path, line_no, skipped in items:
         rid = None
         try:
+            if skipped is not None:
+                raise InputError(skipped)
             if source == "jsonl":
                 item = json_line(item)
             rid = item.get(id_field)
@@ -169,53 +172,40 @@ def _line_source_class():
     from ray.data.datasource import FileBasedDatasource
 
     class JsonLinesSource(FileBasedDatasource):
-        """JSON-lines files as rows of (raw line bytes, file, line number), read as a stream.
+        """JSON-lines files as rows of (raw line bytes, file, line number, error), streamed.
 
         Ray's own `read_text` decodes a whole file at once, so one undecodable byte anywhere
         fails the whole run, and it splits at every Unicode line boundary, so a record holding
         U+2028 or U+0085 (valid inside a JSON string, common in scraped text) falls apart. This
-        reader splits at b"\\n" only, never holds more than a block and the current line, and
-        leaves decoding to each record, where a failure is that record's error with its line.
+        reader splits lines as the local command does (`readers.numbered_lines`: at b"\\n" only,
+        a line over `max_bytes` skipped unread and reported), and leaves decoding to each record,
+        where a failure is that record's error with its file and line.
         """
+
+        def __init__(self, paths: list[str], max_bytes: int) -> None:
+            super().__init__(paths)
+            self.max_bytes = max_bytes
 
         def _read_stream(self, f, path: str):  # noqa: ANN001, ANN202 - Ray's signature
             import pyarrow as pa
 
-            raws: list[bytes] = []
-            nos: list[int] = []
+            rows: list[tuple[bytes | None, int, str | None]] = []
             size = 0
-            n = 0
-            pending: list[bytes] = []  # the start of a line longer than one chunk
 
             def block():  # noqa: ANN202
+                raws, nos, errs = zip(*rows, strict=True)
                 return pa.table({"raw": pa.array(raws, pa.binary()),
-                                 "file": pa.array([path] * len(raws), pa.string()),
-                                 "line": pa.array(nos, pa.int64())})
+                                 "file": pa.array([path] * len(rows), pa.string()),
+                                 "line": pa.array(nos, pa.int64()),
+                                 "skipped": pa.array(errs, pa.string())})
 
-            while True:
-                chunk = f.read(1 << 20)
-                if chunk:
-                    parts = chunk.split(b"\n")
-                    if len(parts) == 1:  # still inside one long line
-                        pending.append(chunk)
-                        continue
-                    if pending:
-                        parts[0] = b"".join(pending) + parts[0]
-                    pending = [parts.pop()]  # the unfinished line (b"" after a newline)
-                else:
-                    parts, pending = [b"".join(pending)], []
-                for raw in parts:
-                    n += 1
-                    if raw.strip():
-                        raws.append(raw)
-                        nos.append(n)
-                        size += len(raw)
-                    if len(raws) >= _BLOCK_LINES or size >= _BLOCK_BYTES:
-                        yield block()
-                        raws, nos, size = [], [], 0
-                if not chunk:
-                    break
-            if raws:
+            for n, raw, got in numbered_lines(io.BufferedReader(f), self.max_bytes):
+                rows.append((raw, n, None if raw is not None else too_long(got, self.max_bytes)))
+                size += len(raw or b"")
+                if len(rows) >= _BLOCK_LINES or size >= _BLOCK_BYTES:
+                    yield block()
+                    rows, size = [], 0
+            if rows:
                 yield block()
 
     return JsonLinesSource
@@ -341,13 +331,15 @@ def run_clean(
     url_field: str = "url",
     concurrency: int | None = None,
     batch_size: int = 256,
+    max_doc_bytes: int = DEFAULT_MAX_DOC_BYTES,
 ) -> RunReport:
     """Clean JSON-lines/Parquet `inputs` on Ray into JSON-lines files in the folder `output_dir`.
 
     Rule folders are read here and shipped to the workers as text. On a cluster, the inputs and
     `output_dir` must be paths every node sees (a shared filesystem) or object-store URIs
     (s3://...). The files appear in `output_dir` only when the whole run has succeeded: Ray
-    writes them to a hidden staging folder first, then they are moved in.
+    writes them to a hidden staging folder first, then they are moved in. A JSON line longer
+    than `max_doc_bytes` is reported as an error without being read, as the local command does.
     """
     _ray()  # a missing extra is the first thing to say
     jsonl, parquet = _split_inputs(inputs)
@@ -370,7 +362,7 @@ def run_clean(
     kw = {"rules": texts, "text_field": text_field, "id_field": id_field, "url_field": url_field}
     parts = []
     if jsonl:
-        ds = ray.data.read_datasource(_line_source_class()(jsonl))
+        ds = ray.data.read_datasource(_line_source_class()(jsonl, max_doc_bytes))
         parts.append(ds.map_batches(
             clean_to_lines, fn_kwargs={"source": "jsonl", **kw},
             batch_format="pyarrow", batch_size=batch_size, concurrency=concurrency,

@@ -16,7 +16,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -342,11 +342,30 @@ def read_jsonl(src: Source, max_bytes: int, stream: IO[bytes] | None = None,
     """One item per non-blank line; a line longer than `max_bytes` is skipped unread, as an error."""
     if stream is None:
         stream, counter = open_source(src)
-    f = stream
-    n = 0
-    while True:
+
+    def before_line() -> None:
         if pos is not None and counter is not None:
             pos[0] = counter.pos
+
+    for n, line, size in numbered_lines(stream, max_bytes, before_line):
+        if line is None:
+            yield Item(src.path, n, None, "record", rel=_record_rel(src, n), error=too_long(size, max_bytes))
+        else:
+            yield Item(src.path, n, line, "record", rel=_record_rel(src, n))
+
+
+def numbered_lines(f: IO[bytes], max_bytes: int, before_line: Callable[[], None] | None = None,
+                   ) -> Iterator[tuple[int, bytes | None, int]]:
+    """`(line number, line, size)` for each non-blank line of a binary stream, split at b"\\n" only.
+
+    A line longer than `max_bytes` comes as `(n, None, size)`, skipped without being held: a
+    50 MB line costs no 50 MB. `before_line` is called before each line is read (the resume
+    bookkeeping notes the stream's position there).
+    """
+    n = 0
+    while True:
+        if before_line is not None:
+            before_line()
         line = f.readline(max_bytes + 1)
         if not line:
             return
@@ -358,12 +377,14 @@ def read_jsonl(src: Source, max_bytes: int, stream: IO[bytes] | None = None,
                 skipped += len(chunk)
                 if not chunk or chunk.endswith(b"\n"):
                     break
-            yield Item(src.path, n, None, "record", rel=_record_rel(src, n),
-                       error=f"line too long: {skipped} bytes (limit --max-doc-bytes {max_bytes})")
-            continue
-        if not line.strip():
-            continue
-        yield Item(src.path, n, line, "record", rel=_record_rel(src, n))
+            yield n, None, skipped
+        elif line.strip():
+            yield n, line, len(line)
+
+
+def too_long(size: int, max_bytes: int) -> str:
+    """The error of a line or document over the size limit."""
+    return f"line too long: {size} bytes (limit --max-doc-bytes {max_bytes})"
 
 
 def read_whole(src: Source, max_bytes: int) -> Iterator[Item]:
