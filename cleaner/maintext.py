@@ -376,7 +376,9 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
             if scores[k] > 0:  # a copied short line already costs; copied prose would count twice
                 scores[k] = -cfg.line_cost
     if (cfg.widget_rules or widget_heads) and cfg.widget_max_lines:
-        _open_inline_widgets(idx, removed, scores, sizes, ends, cfg, widget_heads)
+        opened = _open_inline_widgets(idx, removed, scores, sizes, ends, cfg, widget_heads)
+        if boxes is not None:  # its teaser lines leave the article when the run crosses them
+            boxes.extend(opened)
     if cfg.widget_rules and cfg.widget_list_max_lines:  # longer boxes inside the article (maintext_teasers.py)
         for k, end in widget_lists([removed[i] for i in idx], scores, sizes, ends, texts, cfg.widget_rules,
                                    cfg.widget_list_max_lines, cfg.widget_min_words, -min(cfg.barrier_cost, cfg.dateline_cost),
@@ -418,7 +420,7 @@ def lead_in_lists(doc: Document, idx: list[int], scores: list[float], sizes: lis
 
 
 def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], sizes: list[int], ends: list[bool],
-                         cfg: MainTextConfig, phrases: set[int] | frozenset[int] = frozenset()) -> None:
+                         cfg: MainTextConfig, phrases: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """A related-stories heading (a rule in `widget_rules`) with prose just above it and, after at
     most `widget_max_lines` teaser lines (short, or removed, not ending like a sentence), a prose
     sentence of `widget_min_words`+ words and another right after it below is a widget inside the
@@ -428,8 +430,13 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
     line, so it goes as a page control (size -1). Below such a phrase one sentence is enough
     when `widget_phrase_min_prose` is 1: the article's last paragraph often follows its last
     inline box ("Related" and three headlines, then the closing paragraph, then the page's
-    footer); a heading some rule removed ("Tags:", "Most read in world news") still needs two."""
+    footer); a heading some rule removed ("Tags:", "Most read in world news") still needs two.
+
+    Returns (heading, first prose line) of each widget opened: the teaser lines between are the
+    widget's links ("More:" and three headlines), which leave the article with the heading when
+    the run crosses them, as the longer boxes of `widget_lists` do."""
     n = len(scores)
+    out: list[tuple[int, int]] = []
     for k in range(1, n):
         rb = removed[idx[k]]
         if scores[k] > -cfg.barrier_cost:
@@ -445,9 +452,11 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
                 scores[k] = -cfg.line_cost
                 if k in phrases:  # the heading line itself goes, as a page control inside the article
                     sizes[k] = -1
+                out.append((k, m))
                 break
             if ends[m] and removed[idx[m]] is None or scores[m] <= -cfg.barrier_cost:
                 break
+    return out
 
 
 def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
