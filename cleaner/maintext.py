@@ -59,7 +59,7 @@ from .maintext_quantities import compiled, quantity_start
 from .maintext_repeats import adjacent_copies, drop_concatenations, drop_later_copies
 from .maintext_signoff import is_signoff, signoff_end
 from .maintext_steps import step_blocks, steps_start
-from .maintext_teasers import headline_start, promo_tail, widget_lists
+from .maintext_teasers import headline_start, phrase_boxes, promo_tail, widget_lists
 from .quotes import is_attribution
 from .ruleset.literals import Screened
 from .wordsplit import words as split_words
@@ -75,6 +75,7 @@ _SENTENCE_END = frozenset(".!?…:;\"'”’»)]。！？」』“«")
 # other pictographs: arrows, hearts and envelopes end link labels and newsletter headings.
 _EMOJI_END = regex.compile(r"[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\u263A]\uFE0F?$")
 # Stripped from the ends of a line before it is compared with the barrier phrases.
+_PHRASE_MAX_CHARS = 40  # a widget phrase a rule removed is looked up only on lines this short
 _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
 # A date or time line holds two digits in a row (a cheap test before the dateline pattern).
 _TWO_DIGITS = re.compile(r"\d\d")
@@ -168,6 +169,7 @@ class MainTextConfig:
     bio_max_words: int = 70
     bio_name_max_words: int = 4
     bio_role_gap: int = 6
+    widget_phrase_boxes: bool = False
     closing_max_lines: int = 0
     closing_min_words: int = 2
     closing_max_words: int = 8
@@ -376,7 +378,9 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
             if scores[k] > 0:  # a copied short line already costs; copied prose would count twice
                 scores[k] = -cfg.line_cost
     if (cfg.widget_rules or widget_heads) and cfg.widget_max_lines:
-        _open_inline_widgets(idx, removed, scores, sizes, ends, cfg, widget_heads)
+        opened = _open_inline_widgets(idx, removed, scores, sizes, ends, cfg, widget_heads)
+        if boxes is not None:  # its teaser lines leave the article when the run crosses them
+            boxes.extend(opened)
     if cfg.widget_rules and cfg.widget_list_max_lines:  # longer boxes inside the article (maintext_teasers.py)
         for k, end in widget_lists([removed[i] for i in idx], scores, sizes, ends, texts, cfg.widget_rules,
                                    cfg.widget_list_max_lines, cfg.widget_min_words, -min(cfg.barrier_cost, cfg.dateline_cost),
@@ -384,6 +388,13 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
             scores[k] = -cfg.line_cost
             if boxes is not None:
                 boxes.append((k, end))
+    if cfg.widget_phrase_boxes and lex.widgets and cfg.widget_max_lines:  # under a phrase a rule removed (maintext_teasers.py)
+        heads = [k for k, (i, low) in enumerate(zip(idx, lowered, strict=True))
+                 if removed[i] is not None and len(low) <= _PHRASE_MAX_CHARS and scores[k] > -cfg.barrier_cost
+                 and low.strip(_PHRASE_STRIP) in lex.widgets]
+        if heads and boxes is not None:
+            boxes.extend(phrase_boxes(heads, [removed[i] is None for i in idx], scores, sizes, ends, texts,
+                                      cfg.widget_max_lines, cfg.widget_min_words))
     if cfg.thread_min_headers and dateline is not None:
         titles = [k for k, i in enumerate(idx) if k and removed[i] is not None and removed[i][0] == TITLE_RULE]
         gap = [k == 0 or idx[k - 1] < i - 1 for k, i in enumerate(idx)] + [True]  # a blank line above line k
@@ -418,7 +429,7 @@ def lead_in_lists(doc: Document, idx: list[int], scores: list[float], sizes: lis
 
 
 def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], sizes: list[int], ends: list[bool],
-                         cfg: MainTextConfig, phrases: set[int] | frozenset[int] = frozenset()) -> None:
+                         cfg: MainTextConfig, phrases: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """A related-stories heading (a rule in `widget_rules`) with prose just above it and, after at
     most `widget_max_lines` teaser lines (short, or removed, not ending like a sentence), a prose
     sentence of `widget_min_words`+ words and another right after it below is a widget inside the
@@ -428,8 +439,13 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
     line, so it goes as a page control (size -1). Below such a phrase one sentence is enough
     when `widget_phrase_min_prose` is 1: the article's last paragraph often follows its last
     inline box ("Related" and three headlines, then the closing paragraph, then the page's
-    footer); a heading some rule removed ("Tags:", "Most read in world news") still needs two."""
+    footer); a heading some rule removed ("Tags:", "Most read in world news") still needs two.
+
+    Returns (heading, first prose line) of each widget opened: the teaser lines between are the
+    widget's links ("More:" and three headlines), which leave the article with the heading when
+    the run crosses them, as the longer boxes of `widget_lists` do."""
     n = len(scores)
+    out: list[tuple[int, int]] = []
     for k in range(1, n):
         rb = removed[idx[k]]
         if scores[k] > -cfg.barrier_cost:
@@ -445,9 +461,11 @@ def _open_inline_widgets(idx: list[int], removed: list, scores: list[float], siz
                 scores[k] = -cfg.line_cost
                 if k in phrases:  # the heading line itself goes, as a page control inside the article
                     sizes[k] = -1
+                out.append((k, m))
                 break
             if ends[m] and removed[idx[m]] is None or scores[m] <= -cfg.barrier_cost:
                 break
+    return out
 
 
 def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:

@@ -110,3 +110,43 @@ def promo_tail(removed: list, scores: list[float], a: int, b: int, rules: tuple[
         if scores[k] > 0:
             seen += scores[k]
     return b
+
+
+def phrase_boxes(heads: list[int], alive: list[bool], scores: list[float], sizes: list[int], ends: list[bool],
+                 texts: list[str], most: int, min_words: int) -> list[tuple[int, int]]:
+    """Teaser lines under a widget phrase of the language packs ("Related", "Read next") that a
+    rule other than the related-stories ones removed (`heads`, line numbers; a label repeated on
+    the page goes as `caption.repeated`): the box's headlines, which the article's run takes in
+    because prose lies on both sides ("Related" / two headlines / the article going on).
+
+    Below the heading, 1 to `most` alive lines that do not end with a full stop ('.', '!', '?',
+    '…'; a headline may end in a quote) are the box when they are followed by a prose sentence
+    of `min_words`+ words or by the next such heading (boxes in a row); the heading must have
+    prose or a box right above it. A line a rule removed, or a sentence that is not prose, on the
+    way means it is no box. Returns (first, end exclusive) of each box's teaser lines; the caller
+    removes them when the run holds them.
+
+    >>> texts = ["The band played for two hours and the crowd sang along to every song.", "Related",
+    ...          "Band announces a tour", "Singer on the new album", "Tickets go on sale on Friday at ten in the morning."]
+    >>> phrase_boxes([1], [True, False, True, True, True], [40, -7, -4, -4, 30], [14, 0, 4, 5, 11],
+    ...              [True, False, False, False, True], texts, 4, 10)
+    [(2, 4)]
+    """
+    out: list[tuple[int, int]] = []
+    n = len(scores)
+    heads_set = set(heads)
+    boxed: set[int] = set()
+    for k in heads:
+        if not any(m in boxed or (alive[m] and scores[m] > 0 and ends[m]) for m in range(max(0, k - 2), k)):
+            continue
+        m = k + 1
+        while m < n and m - k <= most + 1:
+            if m in heads_set or (alive[m] and scores[m] > 0 and ends[m] and sizes[m] >= min_words):
+                if m > k + 1:
+                    out.append((k + 1, m))
+                    boxed.update(range(k, m))
+                break
+            if not alive[m] or sizes[m] <= 0 or texts[m][-1] in ".!?…":
+                break
+            m += 1
+    return out

@@ -200,6 +200,7 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "closing_min_words": ("int", "fewest words of such a sentence"),
         "closing_max_words": ("int", "most words of such a sentence"),
         "closing_min_weight": ("ratio", "least word weight (share of function words, lowered by boilerplate words) of such a sentence"),
+        "widget_phrase_boxes": ("bool", "teaser lines under a widget phrase that a rule removed leave the article when the run holds them"),
         "opening_max_lines": ("int", "most such short sentences right above the run taken into it (0: off)"),
         # Lists under a heading just below the article (cleaner/maintext_lists.py, rules/common/maintext_lists.toml).
         "headed_list_min_lines": ("int", "fewest lines of a list block under a short heading just below the article (0: off)"),
