@@ -22,6 +22,9 @@ import regex
 # 2012-07-16, 11/22/2026): what a comment signature's stamp holds besides a month name.
 _CLOCK_OR_YEAR = regex.compile(
     r"(?<!\d)(?:[0-2]?\d:[0-5]\d|(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\d)")
+# A time told relative to now ("3 hours ago", "2 days ago"), as many comment sections stamp them.
+_AGO = regex.compile(r"\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
+                     regex.IGNORECASE)
 _WORDS = regex.compile(r"\p{L}+")
 _DIGIT = regex.compile(r"\d|#")  # '#' stands for a number in the suggester's line keys
 
@@ -52,5 +55,5 @@ def dateish(key: str) -> bool:
 
 def stamped(line: str) -> bool:
     """The line holds a date or a time: a month's name with a number, a clock time, a year, a
-    numeric date. What a comment's signature carries; a quantity ("1/2 cup", "3 Eggs") does not."""
-    return bool(_CLOCK_OR_YEAR.search(line)) or (bool(_DIGIT.search(line)) and names_month(line))
+    numeric date, a time ago ("3 hours ago"). What a comment's signature carries; a quantity ("1/2 cup", "3 Eggs") does not."""
+    return bool(_CLOCK_OR_YEAR.search(line) or _AGO.search(line)) or (bool(_DIGIT.search(line)) and names_month(line))

@@ -32,7 +32,7 @@ def test_dates_and_signatures_are_told_from_quantities_and_notices():
     assert not dateish("Pre-order the Letters of Note book, out May #, by clicking here.")
     assert not dateish("November") and not dateish("# comments")
     assert stamped("Nathan 07.16.12 at 21:35") and stamped("Erin — July 11th, 2012, 12:28 pm")
-    assert stamped("Anna Berg November 12, 2012")
+    assert stamped("Anna Berg November 12, 2012") and stamped("Anna Berg 3 hours ago")
     # must not: quantities are no stamp
     assert not stamped("1/2 cup olive oil") and not stamped("3 Eggs") and not stamped("2 oz. (60ml) Espresso")
 
