@@ -260,7 +260,6 @@ class _Miner:
         self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
         self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
         self.comment_starts: dict[int, int] = {}  # page -> first line of its comment section (see shapes)
-        self.signed: dict[int, list[int]] = {}  # page -> the lines of its comment signatures (see shapes)
         self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
         self.covered: list[set[int]] = [
             {i for i, k in enumerate(ks) if k in self.template} for ks in self.keys
@@ -307,26 +306,6 @@ class _Miner:
                 if k in self.template and (len(k) >= 2 or not k.isalnum()) and k.strip("#"):
                     occ[k].append((p, i))
         return {k: self.evidence(v) for k, v in occ.items()}
-
-    def readers(self, ev: Evidence) -> bool:
-        """A repeated line seen above a comment section (`comment_starts`) on fewer than
-        `min_pages` pages and, on most of its pages, only inside the thread (between the first
-        and the last signature), fewer times than one a comment: readers' words ("Hi Tim,",
-        "Thanks.", "All the best,"), which articles use too, not the site's. The site's own lines
-        there come once a comment ("Reply") or below the thread (the comment form)."""
-        above = {p for p, i in ev.occurrences if i < self.comment_starts.get(p, i + 1)}
-        if len(above) >= self.min_pages:
-            return False
-        per_page: dict[int, list[int]] = defaultdict(list)
-        for p, i in ev.occurrences:
-            per_page[p].append(i)
-        thread = 0
-        for p, ii in per_page.items():
-            sigs = self.signed.get(p, [])
-            # inside the thread (between the first and the last signature), fewer than one a comment
-            if sigs and all(sigs[0] <= i < sigs[-1] for i in ii) and 2 * len(ii) < len(sigs):
-                thread += 1
-        return 2 * thread > len(per_page)
 
     # -- 2. shapes
 
@@ -437,7 +416,6 @@ class _Miner:
                         cands[(" ".join(toks[:a]), " ".join(toks[n - b:]) if b else "")].append(
                             (p, i, " ".join(toks[a:n - b])))
         starts: dict[int, int] = {}
-        self.signed = defaultdict(list)
         for occ in cands.values():
             if len({v for _, _, v in occ}) < 2:
                 continue
@@ -450,7 +428,6 @@ class _Miner:
                 continue
             for p, ii in signed.items():
                 starts[p] = min(starts.get(p, ii[0]), ii[0])
-                self.signed[p] = sorted(set(self.signed[p]) | set(ii))
         return starts
 
     # -- 3. blocks between two repeated markers
@@ -656,9 +633,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
 
     literals = m.literals()
     shapes = m.shapes()
-    readers = {k for k, ev in literals.items() if m.readers(ev)}
-    literals = {k: ev for k, ev in literals.items() if k not in readers}
-    blocks = [b for b in m.blocks() if b[0] not in readers and b[1] not in readers]
+    blocks = m.blocks()
 
     # trailer markers among literals and shapes (at most one occurrence a page)
     marker_cands: list[tuple[str, Evidence]] = []

@@ -44,13 +44,16 @@ def names_month(line: str) -> bool:
 
 
 def dateish(key: str) -> bool:
-    """A line key (numbers as '#') or line that is a date: a number and a month's name, and
-    besides them at most two other words ("Posted on # November #" is a date line too)."""
-    if not _DIGIT.search(key) or not names_month(key):
+    """A line key (numbers as '#') or line that is a date: a number and one month's name, and
+    besides them at most two other words ("Posted on # November #" is a date line too). A line
+    naming several months is a list of them, the site's own ("Select Month October # September #
+    ...", an archive's "September (#) July (#) ...")."""
+    if not _DIGIT.search(key):
         return False
     months = month_names()
-    others = [w for w in _WORDS.findall(key) if w.casefold() not in months]
-    return len(others) <= 2
+    words = _WORDS.findall(key)
+    named = [w for w in words if len(w) >= 3 and w.casefold() in months]
+    return len(named) == 1 and len(words) - 1 <= 2
 
 
 def stamped(line: str) -> bool:
