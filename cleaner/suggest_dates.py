@@ -38,7 +38,7 @@ def month_names() -> frozenset[str]:
 
 
 def names_month(line: str) -> bool:
-    """The line holds a month's name (a word of three letters or more: "may" alone is no sign)."""
+    """The line holds a month's name or its abbreviation of three letters or more ("Nov", "Sept")."""
     months = month_names()
     return any(len(w) >= 3 and w.casefold() in months for w in _WORDS.findall(line))
 
@@ -58,5 +58,6 @@ def dateish(key: str) -> bool:
 
 def stamped(line: str) -> bool:
     """The line holds a date or a time: a month's name with a number, a clock time, a year, a
-    numeric date, a time ago ("3 hours ago"). What a comment's signature carries; a quantity ("1/2 cup", "3 Eggs") does not."""
+    numeric date, a time ago ("3 hours ago"). What a comment's signature carries; a quantity
+    ("1/2 cup", "3 Eggs") does not."""
     return bool(_CLOCK_OR_YEAR.search(line) or _AGO.search(line)) or (bool(_DIGIT.search(line)) and names_month(line))
