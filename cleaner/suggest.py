@@ -33,6 +33,7 @@ import regex
 
 from .normalize import normalize_line, normalize_text
 from .ruleset.scaffold import site_slug
+from .suggest_dates import dateish, stamped
 
 _DIGITS = regex.compile(r"\d+")
 _DIGIT = regex.compile(r"\d")
@@ -61,6 +62,9 @@ MAX_WORDS = 30  # longer lines are prose; furniture is short
 # page, when fewer are given), whatever `min_share` asks of other lines.
 TRAILER_MIN_PAGES = 3
 ZONES = ("top", "middle", "bottom")
+# How many lines above the first paragraph the page head's end may be: first the close reach, then
+# the far one (see _Miner.head).
+HEAD_REACH = (6, 10)
 
 
 @dataclass
@@ -248,11 +252,15 @@ class _Miner:
         df: Counter = Counter()
         for ks in self.keys:
             df.update(set(ks))
-        self.template = {k for k, c in df.items() if c >= self.min_pages}
+        # A date repeats only because numbers are generalised and the pages share a month: it is
+        # each page's own day, no line of the site's template (see suggest_dates.py).
+        self.template = {k for k, c in df.items() if c >= self.min_pages and not dateish(k)}
         self.groups: dict[int, dict[int, str]] = {}  # page -> line -> literal key or shape pattern
-        self.dated: set[str] = set()  # shapes whose every line has a number (a date, a time)
+        self.dated: set[str] = set()  # shapes whose every line has a date or a time (see suggest_dates.stamped)
         self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
         self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
+        self.comment_starts: dict[int, int] = {}  # page -> first line of its comment section (see shapes)
+        self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
         self.covered: list[set[int]] = [
             {i for i, k in enumerate(ks) if k in self.template} for ks in self.keys
         ]
@@ -328,12 +336,16 @@ class _Miner:
                         suf = " ".join(toks[n - b:]) if b else ""
                         var = " ".join(toks[a:n - b])
                         cands[("words", pre, suf)].append((p, i, var))
+        comments = self.comment_starts = self._comment_starts()
         found = []
         for (how, pre, suf), occ in cands.items():
             pages = {p for p, _, _ in occ}
             variants = {v for _, _, v in occ}
             if len(pages) < self.min_pages or len(variants) < 2:
                 continue
+            if len({p for p, i, _ in occ if i < comments.get(p, i + 1)}) < self.min_pages and not all(
+                    stamped(self.pages[p].lines[i]) for p, i, _ in occ):
+                continue  # readers' text: seen on too few pages above their comment sections (signatures aside)
             if sum(i == 0 for _, i, _ in occ) * 2 >= len(occ):
                 continue  # "Headline | Site": the page title, which the title rule turns into metadata
             avg_words = sum(self.pages[p].lines[i].count(" ") + 1 for p, i, _ in occ) / len(occ)
@@ -369,6 +381,54 @@ class _Miner:
             for p, i in ev.occurrences:
                 self.covered[p].add(i)
         return out
+
+    def group(self, literals: dict[str, Evidence], shapes: list[tuple[str, Evidence, int, bool]]) -> None:
+        """Note which repeated line or shape each line is (for `signatures`), and which shapes carry
+        a date or a time on every line (a comment's signature; see suggest_dates.stamped)."""
+        for pat, ev, _, _ in shapes:
+            if all(stamped(x) for x in ev.examples):
+                self.dated.add(pat)
+        for k, ev in literals.items():
+            for p, i in ev.occurrences:
+                self.groups.setdefault(p, {})[i] = k
+        for pat, ev, _, _ in shapes:
+            for p, i in ev.occurrences:
+                self.groups.setdefault(p, {})[i] = pat
+
+    def _comment_starts(self) -> dict[int, int]:
+        """Page -> the line where its comment section starts: the first signature, a line with a date
+        or a time (see suggest_dates.stamped) whose fixed words other such lines share, at least
+        twice on the page with other lines between (a comment's text; a list of dates is
+        consecutive), on `min_pages` pages. Repeated lines count too: a regular's signature may be
+        the same line on two pages. Lines below it are written by readers: what repeats there ("To: ...",
+        "Subject: ..." of a mail a reader pasted) is not the site's template."""
+        cands: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+        for p, ks in enumerate(self.keys):  # all lines: a regular's signature repeats as it is
+            for i, k in enumerate(ks):
+                toks = k.split(" ")
+                n = len(toks)
+                if n > MAX_WORDS or not stamped(self.pages[p].lines[i]):
+                    continue
+                for a in range(0, 4):
+                    for b in range(0, 4):
+                        if a + b == 0 or a + b >= n or not _meaningful(toks[:a] + (toks[n - b:] if b else [])):
+                            continue
+                        cands[(" ".join(toks[:a]), " ".join(toks[n - b:]) if b else "")].append(
+                            (p, i, " ".join(toks[a:n - b])))
+        starts: dict[int, int] = {}
+        for occ in cands.values():
+            if len({v for _, _, v in occ}) < 2:
+                continue
+            where: dict[int, list[int]] = defaultdict(list)
+            for p, i, _ in occ:
+                where[p].append(i)
+            signed = {p: sorted(ii) for p, ii in where.items()
+                      if len(ii) >= 2 and any(b - a > 1 for a, b in zip(sorted(ii), sorted(ii)[1:], strict=False))}
+            if len(signed) < self.min_pages:
+                continue
+            for p, ii in signed.items():
+                starts[p] = min(starts.get(p, ii[0]), ii[0])
+        return starts
 
     # -- 3. blocks between two repeated markers
 
@@ -439,15 +499,22 @@ class _Miner:
                     once[k][p] = i
                     counts[k][p] += 1
         best = None
-        for b, where in once.items():
-            pages = [p for p in where if p in firsts]
-            if len(pages) < self.min_pages or any(counts[b][p] > 1 for p in where) or not _WORD.search(b):
-                continue
-            if not all(0 < firsts[p] - where[p] <= 6 for p in pages) or any(p not in firsts for p in where):
-                continue
-            score = (len(pages), sum(where.values()))
-            if best is None or score > best[0]:
-                best = (score, b, pages)
+        # The end sits a few lines above the first paragraph; a news page's own lines there
+        # (breadcrumb, date, headline, standfirst, byline) can be more: further up only when no
+        # end is found that close (the page's date, no end, is often the line right above).
+        for reach in HEAD_REACH:
+            for b, where in once.items():
+                pages = [p for p in where if p in firsts]
+                if len(pages) < self.min_pages or any(counts[b][p] > 1 for p in where) or not _WORD.search(b):
+                    continue
+                if not all(0 < firsts[p] - where[p] <= reach for p in pages) or any(p not in firsts for p in where):
+                    continue
+                score = (len(pages), sum(where.values()))
+                if best is None or score > best[0]:
+                    best = (score, b, pages)
+            if best is not None:
+                self.head_reach = reach
+                break
         if best is None:
             return None
         _, b, pages = best
@@ -576,18 +643,10 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     # markers that are one fixed line; a line with numbers (a date, "AM", "1 Comment") may come in
     # other forms on pages not seen
     literal_markers = {pat for pat, _ in marker_cands if r"\d" not in pat}
+    m.group(literals, shapes)
     for pat, ev, _, _ in shapes:
-        dated = all(_DIGIT.search(x) for x in ev.examples)
-        if dated:
-            m.dated.add(pat)
-        if dated:  # the first comment's signature; other shapes fit lines never seen (any "<link> »")
+        if pat in m.dated:  # the first comment's signature; other shapes fit lines never seen (any "<link> »")
             marker_cands.append((pat, ev))
-    for k, ev in literals.items():
-        for p, i in ev.occurrences:
-            m.groups.setdefault(p, {})[i] = k
-    for pat, ev, _, _ in shapes:
-        for p, i in ev.occurrences:
-            m.groups.setdefault(p, {})[i] = pat
     trailers = m.trailers(marker_cands)
     # keep the trailer that comes first on most pages; later ones are cut with it anyway
     trailers.sort(key=lambda t: sum(i for _, i in t[1].occurrences) / len(t[1].occurrences))
@@ -642,7 +701,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 10},
             evidence=[(a, ev)],
             drop=["\n".join(example)],
-            notes=[f"the end line comes 1 to 6 lines above the first paragraph on {ev.pages} pages; span up to {span} lines"],
+            notes=[f"the end line comes 1 to {m.head_reach} lines above the first paragraph on {ev.pages} pages; span up to {span} lines"],
         ))
 
     for n, (a, b, ev, span, example) in enumerate(blocks):

@@ -61,6 +61,11 @@ _LINK_ARROW = regex.compile(r"[^\s.!?…]\s+»$")
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]?\s+[\p{Lu}\"“«]")
 
 
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern)
+
+
 @functools.lru_cache(maxsize=1)
 def default_ruleset() -> RuleSet:
     """The shipped rules without any site pack: what a new site gets today."""
@@ -193,9 +198,9 @@ class _Context:
 
         return prose(i - 1) and prose(i + 1)
 
-    def _run(self, p: int, i: int, step: int) -> list[int]:
+    def _run(self, p: int, i: int, step: int, limit: int = 0) -> list[int]:
         """The lines next to line i (above for step -1, below for +1) that the defaults keep in the
-        same article, at most `ABOVE_LINES` or `BELOW_LINES` of them. Lines that a default rule
+        same article, at most `limit` of them (by default `ABOVE_LINES` or `BELOW_LINES`). Lines that a default rule
         removed inside the article ("Share this:", a byline) are passed over, and so are the lines the
         main-text stage itself drops inside its run (a page control such as "Like", a menu-like run
         of links); a line it dropped as before or after the article, or as an author box, ends the
@@ -204,7 +209,7 @@ class _Context:
         if kept is None:
             return []
         outside = self.outside[p] if p < len(self.outside) else set()
-        limit = ABOVE_LINES if step < 0 else BELOW_LINES
+        limit = limit or (ABOVE_LINES if step < 0 else BELOW_LINES)
         out, k = [], i + step
         while 0 <= k < len(self.pages[p].lines) and len(out) < limit and k not in outside:
             if k in kept:
@@ -241,7 +246,7 @@ class _Context:
         head = self.pages[p].lines[i - 1]
         return head.count(" ") + 1 <= BOX_HEADING_WORDS and head[-1] not in _SENTENCE_END
 
-    def leads_in(self, p: int, i: int) -> bool:
+    def leads_in(self, p: int, i: int, depth: int = 0) -> bool:
         """Line i is a short heading ending in ':' ("Ingredients:", "For more information:") that
         the defaults keep in one run with article prose above it and article text below it (after
         the list it heads): a heading of the articles' own structure, not a "Related posts:" list
@@ -251,8 +256,25 @@ class _Context:
             return False
         lines = self.pages[p].lines
         comments = next(iter(self.signatures(p, i)), len(lines))  # text past a comment's signature is no article
-        return any(self._own_paragraph(p, k) for k in self._run(p, i, -1)) and any(
+        return self._article_above(p, i, depth) and any(
             _article_like(lines[k]) for k in self._run(p, i, 1) if k < comments)
+
+    def _article_above(self, p: int, i: int, depth: int = 0) -> bool:
+        """A paragraph of the page's own a few lines above line i, or a heading of the article's
+        structure up to `BELOW_LINES` lines above (`leads_in`): "Directions:" sits below a recipe's
+        ingredient list, which "Ingredients:" heads below the recipe's paragraph."""
+        near = set(self._run(p, i, -1))
+        return any((k in near and self._own_paragraph(p, k)) or (depth < 2 and self.leads_in(p, k, depth + 1))
+                   for k in self._run(p, i, -1, BELOW_LINES))
+
+    def listed(self, p: int, i: int, pattern: str) -> bool:
+        """A line next to line i that the defaults keep, of the page's own, is fitted by `pattern` too:
+        line i is an item of a list the shape describes ("1/2 cup <...>" among a recipe's
+        ingredients), not an insert between paragraphs ("READ: <...>" never comes twice in a row)."""
+        kept, lines = self.kept[p] or set(), self.pages[p].lines
+        fits = _compiled(pattern)
+        return any(0 <= k < len(lines) and k in kept and not self.repeated(p, k) and fits.search(lines[k])
+                   for k in (i - 1, i + 1))
 
     def inside_article(self, p: int, i: int) -> bool:
         """Line i is kept by the defaults inside their article: a paragraph of the page's own a few
@@ -262,7 +284,7 @@ class _Context:
             return False
         lines = self.pages[p].lines
         comments = next(iter(self.signatures(p, i)), len(lines))
-        return any(self._own_paragraph(p, k) for k in self._run(p, i, -1)) and any(
+        return self._article_above(p, i) and any(
             _article_like(lines[k]) for k in self._run(p, i, 1) if k < comments)
 
     def comment(self, p: int, marker: int, i: int) -> bool:
@@ -311,6 +333,10 @@ class _Context:
             return "article prose"
         if prop.plain and line.count(" ") + 1 >= PROSE_WORDS and self.inside_article(p, i):
             return "a line inside the article the defaults keep (a list item, a caption) that the shape's plain words fit"
+        pattern = prop.keys.get("pattern")
+        if isinstance(pattern, str) and prop.kind != "trailer" and self.listed(p, i, pattern) \
+                and self.inside_article(p, i):
+            return "an item of a list inside the article the defaults keep (a recipe's ingredients) that the shape fits"
         return None
 
 

@@ -13,6 +13,9 @@ def test_suggested_packs_help_on_pages_they_did_not_see(tmp_path):
     from benchmarks.sites import folds, run
 
     assert folds([1, 2, 3, 4, 5]) == [([1, 3, 5], [2, 4]), ([2, 4], [1, 3, 5])]
+    assert folds([1, 2, 3, 4, 5], "halves") == [([1, 2, 3], [4, 5]), ([4, 5], [1, 2, 3])]
+    with pytest.raises(ValueError, match="halves"):
+        folds([1, 2], "thirds")
     res = run(0.5, 3, tmp_path)
     assert res["pages"] > 0 and len(res["per_site"]) == 3
     assert res["sugg"]["f1"] > res["base"]["f1"]

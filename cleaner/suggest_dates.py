@@ -1,0 +1,63 @@
+"""What the site-pack suggester reads as a date: a page's own day, never the site's template.
+
+A line such as "November 23, 1928" (a letter's date) or "Tuesday, 13 November 2012" (a post's
+date) repeats across a site's pages only because the suggester generalises numbers and the pages
+it learned from happen to share a month. Proposed as a furniture line it would fit no page of
+another month and remove the article's own dates on pages of that one; as the end of the page
+head it would end the head on a page's date. A comment's signature, by contrast, must carry a
+date or a time ("Nathan 07.16.12 at 21:35"): a shape whose lines only hold numbers ("1/2 cup
+olive oil", "3 Eggs") is a list of quantities, the article's own (a recipe's ingredients).
+
+The month names are the shipped date packs' (`rules/dates/*.toml`), so every language they
+cover is read alike.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+# A time of day (12:28, 9:05), a year of the last two centuries, or a numeric date (07.16.12,
+# 2012-07-16, 11/22/2026): what a comment signature's stamp holds besides a month name.
+_CLOCK_OR_YEAR = regex.compile(
+    r"(?<!\d)(?:[0-2]?\d:[0-5]\d|(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\d)")
+# A time told relative to now ("3 hours ago", "2 days ago"), as many comment sections stamp them.
+_AGO = regex.compile(r"\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
+                     regex.IGNORECASE)
+_WORDS = regex.compile(r"\p{L}+")
+_DIGIT = regex.compile(r"\d|#")  # '#' stands for a number in the suggester's line keys
+
+
+@functools.lru_cache(maxsize=1)
+def month_names() -> frozenset[str]:
+    """The month names (and abbreviations) of the shipped date packs, case-folded."""
+    from .suggest_check import default_ruleset
+
+    return frozenset(name.casefold() for pack in default_ruleset().packs for name in pack.months)
+
+
+def names_month(line: str) -> bool:
+    """The line holds a month's name or its abbreviation of three letters or more ("Nov", "Sept")."""
+    months = month_names()
+    return any(len(w) >= 3 and w.casefold() in months for w in _WORDS.findall(line))
+
+
+def dateish(key: str) -> bool:
+    """A line key (numbers as '#') or line that is a date: a number and one month's name, and
+    besides them at most two other words ("Posted on # November #" is a date line too). A line
+    naming several months is a list of them, the site's own ("Select Month October # September #
+    ...", an archive's "September (#) July (#) ...")."""
+    if not _DIGIT.search(key):
+        return False
+    months = month_names()
+    words = _WORDS.findall(key)
+    named = [w for w in words if len(w) >= 3 and w.casefold() in months]
+    return len(named) == 1 and len(words) - 1 <= 2
+
+
+def stamped(line: str) -> bool:
+    """The line holds a date or a time: a month's name with a number, a clock time, a year, a
+    numeric date, a time ago ("3 hours ago"). What a comment's signature carries; a quantity
+    ("1/2 cup", "3 Eggs") does not."""
+    return bool(_CLOCK_OR_YEAR.search(line) or _AGO.search(line)) or (bool(_DIGIT.search(line)) and names_month(line))
