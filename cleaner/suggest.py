@@ -259,7 +259,6 @@ class _Miner:
         self.dated: set[str] = set()  # shapes whose every line has a date or a time (see suggest_dates.stamped)
         self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
         self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
-        self.comment_starts: dict[int, int] = {}  # page -> first line of its comment section (see shapes)
         self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
         self.covered: list[set[int]] = [
             {i for i, k in enumerate(ks) if k in self.template} for ks in self.keys
@@ -336,7 +335,7 @@ class _Miner:
                         suf = " ".join(toks[n - b:]) if b else ""
                         var = " ".join(toks[a:n - b])
                         cands[("words", pre, suf)].append((p, i, var))
-        comments = self.comment_starts = self._comment_starts()
+        comments = self._comment_starts()
         found = []
         for (how, pre, suf), occ in cands.items():
             pages = {p for p, _, _ in occ}
@@ -422,8 +421,9 @@ class _Miner:
             where: dict[int, list[int]] = defaultdict(list)
             for p, i, _ in occ:
                 where[p].append(i)
-            signed = {p: sorted(ii) for p, ii in where.items()
-                      if len(ii) >= 2 and any(b - a > 1 for a, b in zip(sorted(ii), sorted(ii)[1:], strict=False))}
+            ordered = {p: sorted(ii) for p, ii in where.items()}
+            signed = {p: ii for p, ii in ordered.items()
+                      if len(ii) >= 2 and any(b - a > 1 for a, b in zip(ii, ii[1:], strict=False))}
             if len(signed) < self.min_pages:
                 continue
             for p, ii in signed.items():

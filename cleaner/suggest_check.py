@@ -252,12 +252,7 @@ class _Context:
         the list it heads): a heading of the articles' own structure, not a "Related posts:" list
         at the article's end, which no more article text follows (comments below it are none)."""
         line = self.pages[p].lines[i]
-        if not line.endswith(":") or line.count(" ") + 1 > LEAD_IN_WORDS or i not in (self.kept[p] or set()):
-            return False
-        lines = self.pages[p].lines
-        comments = next(iter(self.signatures(p, i)), len(lines))  # text past a comment's signature is no article
-        return self._article_above(p, i, depth) and any(
-            _article_like(lines[k]) for k in self._run(p, i, 1) if k < comments)
+        return line.endswith(":") and line.count(" ") + 1 <= LEAD_IN_WORDS and self.inside_article(p, i, depth)
 
     def _article_above(self, p: int, i: int, depth: int = 0) -> bool:
         """A paragraph of the page's own a few lines above line i, or a heading of the article's
@@ -276,15 +271,16 @@ class _Context:
         return any(0 <= k < len(lines) and k in kept and not self.repeated(p, k) and fits.search(lines[k])
                    for k in (i - 1, i + 1))
 
-    def inside_article(self, p: int, i: int) -> bool:
+    def inside_article(self, p: int, i: int, depth: int = 0) -> bool:
         """Line i is kept by the defaults inside their article: a paragraph of the page's own a few
         lines above it and article text below it (before any comment signature). A headline-like line
-        there (a list item, a caption) need not end like a sentence to be the article's own."""
+        there (a list item, a caption) need not end like a sentence to be the article's own.
+        (`depth`: how many `leads_in` headings above led here; see `_article_above`.)"""
         if i not in (self.kept[p] or set()):
             return False
         lines = self.pages[p].lines
-        comments = next(iter(self.signatures(p, i)), len(lines))
-        return self._article_above(p, i) and any(
+        comments = next(iter(self.signatures(p, i)), len(lines))  # text past a comment's signature is no article
+        return self._article_above(p, i, depth) and any(
             _article_like(lines[k]) for k in self._run(p, i, 1) if k < comments)
 
     def comment(self, p: int, marker: int, i: int) -> bool:
