@@ -140,14 +140,14 @@ def clean_to_lines(batch: Any, *, rules: RuleTexts | None, source: str, text_fie
     if source == "jsonl":
         cols = batch.column
         items: Any = zip(cols("raw").to_pylist(), cols("file").to_pylist(), cols("line").to_pylist(),
-                         cols("skipped").to_pylist(), strict=True)
+                         cols("refusal").to_pylist(), strict=True)
     else:
         items = ((row, None, None, None) for row in batch.to_pylist())
-    for item, path, line_no, skipped in items:
+    for item, path, line_no, refusal in items:
         rid = None
         try:
-            if skipped is not None:
-                raise InputError(skipped)
+            if refusal is not None:
+                raise InputError(refusal)
             if source == "jsonl":
                 item = json_line(item)
             rid = item.get(id_field)
@@ -172,14 +172,15 @@ def _line_source_class():
     from ray.data.datasource import FileBasedDatasource
 
     class JsonLinesSource(FileBasedDatasource):
-        """JSON-lines files as rows of (raw line bytes, file, line number, error), streamed.
+        """JSON-lines files as rows of (raw line bytes, file, line number, refusal), streamed.
 
         Ray's own `read_text` decodes a whole file at once, so one undecodable byte anywhere
         fails the whole run, and it splits at every Unicode line boundary, so a record holding
         U+2028 or U+0085 (valid inside a JSON string, common in scraped text) falls apart. This
         reader splits lines as the local command does (`readers.numbered_lines`: at b"\\n" only,
         a line over `max_bytes` skipped unread and reported), and leaves decoding to each record,
-        where a failure is that record's error with its file and line.
+        where a failure is that record's error with its file and line. `refusal` is null, or the
+        reader's reason for not reading the line (it is longer than `max_bytes`).
         """
 
         def __init__(self, paths: list[str], max_bytes: int) -> None:
@@ -197,7 +198,7 @@ def _line_source_class():
                 return pa.table({"raw": pa.array(raws, pa.binary()),
                                  "file": pa.array([path] * len(rows), pa.string()),
                                  "line": pa.array(nos, pa.int64()),
-                                 "skipped": pa.array(errs, pa.string())})
+                                 "refusal": pa.array(errs, pa.string())})
 
             for n, raw, got in numbered_lines(io.BufferedReader(f), self.max_bytes):
                 rows.append((raw, n, None if raw is not None else too_long(got, self.max_bytes)))
