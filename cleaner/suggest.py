@@ -33,6 +33,7 @@ import regex
 
 from .normalize import normalize_line, normalize_text
 from .ruleset.scaffold import site_slug
+from .suggest_comments import thread
 from .suggest_dates import dateish, stamped
 
 _DIGITS = regex.compile(r"\d+")
@@ -260,6 +261,7 @@ class _Miner:
         self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
         self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
         self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
+        self.para_sums: dict[int, list[int]] = {}  # page -> prefix sums of paragraph characters (for `signatures`)
         self.covered: list[set[int]] = [
             {i for i, k in enumerate(ks) if k in self.template} for ks in self.keys
         ]
@@ -542,12 +544,18 @@ class _Miner:
     def signatures(self, p: int, i: int) -> list[int]:
         """Past line i, the lines of a shape with numbers ("Nathan 07.16.12 at 21:35") that recurs there
         and never came before it: the signatures of a comment section, which make the prose between
-        them comments rather than more article. [] when there is none."""
+        them comments rather than more article. [] when there is none; a byline of that shape
+        above the article is left out (see suggest_comments.thread)."""
         groups = self.groups.get(p, {})
         before = {g for k, g in groups.items() if k < i}
         after = Counter(g for k, g in groups.items() if k > i)
         sig = {g for g, c in after.items() if c >= 2 and g not in before and g in self.dated}
-        return sorted(k for k, g in groups.items() if k > i and g in sig)
+        found = sorted(k for k, g in groups.items() if k > i and g in sig)
+        if not found:
+            return []
+        if p not in self.para_sums:  # lines are all covered by now: `group` runs after `shapes`
+            self.para_sums[p] = self._page_sums(p)[2]
+        return thread(found, self.para_sums[p])  # an article's stamped byline is no comment's signature
 
     def _comments_after(self, p: int, i: int) -> bool:
         return bool(self.signatures(p, i))
