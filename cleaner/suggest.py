@@ -33,6 +33,7 @@ import regex
 
 from .normalize import normalize_line, normalize_text
 from .ruleset.scaffold import site_slug
+from .suggest_comments import comments_start
 from .suggest_dates import dateish, stamped
 
 _DIGITS = regex.compile(r"\d+")
@@ -585,8 +586,8 @@ class _Miner:
                 sigs = self.signatures(p, i)
                 comments = bool(sigs)
                 # after the marker, only paragraphs count: lists of related headlines are short; and
-                # only those above the first comment's signature: comments aside is not article aside
-                after = para[sigs[0] if sigs else -1] - para[i + 1]
+                # only those above the comment section: comments aside is not article aside
+                after = para[comments_start(self.pages[p].lines, i, sigs)] - para[i + 1]
                 # The article comes first: some unique text and a real paragraph (menus of
                 # headlines are unique too, but their lines are short). A marker with real
                 # paragraphs after it and none before heads the article: a menu entry, never a

@@ -85,3 +85,31 @@ def test_a_sign_off_seen_on_two_pages_is_proposed_switched_off():
     three = [_signed(0), _signed(1), _signed(2, postscript=True)]
     assert not [p for p in _trailers(three, r"\-Mara", self_check=True) if p.enabled]
     assert [p for p in _trailers(three, "Tweet Pin It", self_check=True) if p.enabled]
+
+
+_LONG_COMMENTS = [
+    "What a lovely story, thank you for telling it. I grew up two streets from that harbour and my father fished "
+    "from the north quay for thirty years, so this brought back a great many memories.",
+    "I read it twice and laughed both times. We had the same trouble in our town last winter, and in the end the "
+    "council found the money only after the local paper ran a story every single week.",
+    "My grandmother used to say the same thing about the library, that it was the only warm and quiet place in the "
+    "whole town where nobody asked you to buy anything or to leave before you were ready.",
+]
+
+
+def test_a_comment_text_printed_above_its_signature_is_still_a_comment():
+    # the counterpart of the first test, on a blog that prints each comment's text *above* its dated
+    # signature (<text> "Posted by Anna Berg on July 3, 2012 at 9:12 AM"): the long first comment
+    # between the heading and the first signature is a comment's size, so the heading stays a trailer
+    towns = ["Leeds", "Porto", "Bergen", "Lyon"]
+    pages = []
+    for n, (a, b, c) in enumerate(STORIES[:4]):
+        lines = ["Example Blog", "Home", "Archives", a, b, c, "Comments:"]
+        for k in range(3):
+            text = _LONG_COMMENTS[(k + n) % len(_LONG_COMMENTS)] + f" Greetings from {towns[(n + k) % 4]}, reader {n}{k}."
+            lines += [text, f"Posted by {_NAMES[(3 * n + k) % len(_NAMES)]} on July {n + k + 1}, 2012 at "
+                            f"{k + 9}:{10 + 7 * n + k} AM"]
+        lines += ["Post a Comment", "Copyright Example Blog"]
+        pages.append(Page.from_text(f"p{n}", "\n".join(lines)))
+    found = _trailers(pages, "Comments:")
+    assert found and "4 of them a comment section" in found[0].notes[0], found
