@@ -1,13 +1,14 @@
 """Site packs learned by `rules suggest`, scored on pages they were not learned from (Dragnet).
 
 For each site of `dragnet.text.jsonl.gz`, the pages are split into two folds (alternate pages in
-file order, or with `--split halves` the first and the second half); a pack is suggested from one
+file order, with `--split halves` the first and the second half, with `--split random --seed N`
+a seeded shuffle cut in two); a pack is suggested from one
 fold and the other fold is cleaned with the default rules alone and with the defaults plus the
 suggested pack, then the other way round. Every page
 is thus scored once, by a pack that never saw it. Prints overall and per-site aeb F1.
 
     python -m benchmarks.sites [--sites N] [--only SITE,SITE] [--min-share 0.5] [--per-site] [--write-packs DIR]
-                               [--split alternate|halves]
+                               [--split alternate|halves|random] [--seed N]
                                [--save-pred FILE]
 
 `--save-pred FILE` writes one JSON line a scored page (site, id, fold, gold, default and suggested
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -34,28 +36,36 @@ from cleaner.suggest import suggest_pack
 TRAFILATURA_F1 = 0.916  # trafilatura on the same pages' HTML (shared/eval/README.md)
 
 
-SPLITS = ("alternate", "halves")
+SPLITS = ("alternate", "halves", "random")
+DEFAULT_SEED = 9  # fixed, so `--split random` gives the same figure run after run
 
 
-def folds(pages: list, split: str = "alternate") -> list[tuple[list, list]]:
-    """Two (learn, score) folds of one site's pages, in file order.
+def folds(pages: list, split: str = "alternate", seed: int = DEFAULT_SEED, salt: str = "") -> list[tuple[list, list]]:
+    """Two (learn, score) folds of one site's pages.
 
-    `alternate` learns on every other page; `halves` learns on the first half and scores the
-    second, then the other way round: a different split is a cheap check that a pack does not
-    depend on which pages it happened to see.
+    `alternate` learns on every other page in file order; `halves` learns on the first half and
+    scores the second, then the other way round; `random` shuffles the pages with a generator
+    seeded by `seed` and `salt` (the site's name: each site gets its own shuffle), then cuts the
+    shuffle in halves. Different
+    splits are a cheap check that a pack does not depend on which pages it happened to see.
     """
     if split == "alternate":
         a, b = pages[0::2], pages[1::2]
     elif split == "halves":
         half = (len(pages) + 1) // 2
         a, b = pages[:half], pages[half:]
+    elif split == "random":
+        order = list(pages)
+        random.Random(f"{seed}:{salt}").shuffle(order)
+        half = (len(order) + 1) // 2
+        a, b = order[:half], order[half:]
     else:
         raise ValueError(f"unknown split {split!r}; expected one of {', '.join(SPLITS)}")
     return [(a, b), (b, a)]
 
 
 def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[str] | None = None,
-        split: str = "alternate") -> dict:
+        split: str = "alternate", seed: int = DEFAULT_SEED) -> dict:
     recs = load("dragnet.text.jsonl.gz")
     by_site: dict[str, list] = defaultdict(list)
     for r in recs:
@@ -70,7 +80,7 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[
     golds, p_base, p_sugg, site_of, ids = [], [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for site in sites:
-            for n, (learn, score) in enumerate(folds(by_site[site], split)):
+            for n, (learn, score) in enumerate(folds(by_site[site], split, seed, site)):
                 if len(learn) < 2:
                     continue
                 pack = suggest_pack([(r["id"], r["raw_text"]) for r in learn], site, min_share=min_share)
@@ -131,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-share", type=float, default=0.5, help="share of pages a line must be on")
     ap.add_argument("--split", choices=SPLITS, default="alternate",
                     help="how a site's pages are split into the two folds (default: alternate pages)")
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED,
+                    help=f"seed of the shuffle for --split random (default {DEFAULT_SEED})")
     ap.add_argument("--per-site", action="store_true", help="print every site's figures")
     ap.add_argument("--write-packs", type=Path, default=None, help="also write each suggested pack here")
     ap.add_argument("--save-pred", type=Path, default=None,
@@ -140,13 +152,14 @@ def main(argv: list[str] | None = None) -> int:
         print("evaluation data not found (../shared/eval); nothing to do", file=sys.stderr)
         return 0
     t0 = time.time()
-    res = run(args.min_share, args.sites, args.write_packs, args.only, args.split)
+    res = run(args.min_share, args.sites, args.write_packs, args.only, args.split, args.seed)
     if args.save_pred is not None:
         save_predictions(res["predictions"], args.save_pred)
     b, s = res["base"], res["sugg"]
     deltas = {site: v[1] - v[0] for site, v in res["per_site"].items()}
     worst = min(deltas.items(), key=lambda kv: kv[1])
-    print(f"Dragnet, {len(res['per_site'])} sites, {res['pages']} pages, two folds a site, split {args.split} ({time.time() - t0:.0f} s)")
+    print(f"Dragnet, {len(res['per_site'])} sites, {res['pages']} pages, two folds a site, split {args.split}"
+          f"{f' seed {args.seed}' if args.split == 'random' else ''} ({time.time() - t0:.0f} s)")
     print()
     print("| rules | aeb F1 | precision | recall |")
     print("|---|---|---|---|")

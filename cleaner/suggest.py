@@ -33,7 +33,7 @@ import regex
 
 from .normalize import normalize_line, normalize_text
 from .ruleset.scaffold import site_slug
-from .suggest_comments import thread
+from .suggest_comments import comments_start, thread
 from .suggest_dates import dateish, stamped
 
 _DIGITS = regex.compile(r"\d+")
@@ -59,8 +59,10 @@ _STOP = frozenset(
     "der die das und oder ein eine ist le la les et un une des du de el los las y en".split()
 )
 MAX_WORDS = 30  # longer lines are prose; furniture is short
-# A trailer cuts everything below its marker: its marker must be on this many pages (or on every
-# page, when fewer are given), whatever `min_share` asks of other lines.
+# A trailer cuts everything below its marker: its marker must be on this many pages, whatever
+# `min_share` asks of other lines. From fewer pages (two), a trailer is proposed switched off, for
+# review: an author's sign-off ("-Jodi") ends the article on two pages as a share row does, and is
+# followed by a postscript on the third.
 TRAILER_MIN_PAGES = 3
 ZONES = ("top", "middle", "bottom")
 # How many lines above the first paragraph the page head's end may be: first the close reach, then
@@ -588,9 +590,11 @@ class _Miner:
                 chars, prose, para, paras = sums[p]
                 positions.append(chars[i] / (chars[-1] or 1))
                 before = prose[i]
-                # after the marker, only paragraphs count: lists of related headlines are short
-                after = para[-1] - para[i + 1]
-                comments = self._comments_after(p, i)
+                sigs = self.signatures(p, i)
+                comments = bool(sigs)
+                # after the marker, only paragraphs count: lists of related headlines are short; and
+                # only those above the comment section: comments aside is not article aside
+                after = para[comments_start(self.pages[p].lines, i, sigs)] - para[i + 1]
                 # The article comes first: some unique text and a real paragraph (menus of
                 # headlines are unique too, but their lines are short). A marker with real
                 # paragraphs after it and none before heads the article: a menu entry, never a
@@ -604,7 +608,7 @@ class _Miner:
                     break
                 else:
                     tops.append(positions[-1])
-                if after <= max(150, 0.2 * before) or comments:
+                if after <= max(150, 0.2 * before):
                     quiet += 1
                     with_comments += comments
             need = max(2, math.ceil(0.6 * len(firsts)))
@@ -668,6 +672,10 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             drop=ev.examples[:2],
             notes=[note],
             literal=pat in literal_markers,
+            enabled=ev.pages >= TRAILER_MIN_PAGES,
+            review="" if ev.pages >= TRAILER_MIN_PAGES else
+            f"seen on {ev.pages} pages only: too few to tell the site's furniture from an author's sign-off "
+            f"that other pages follow with more text; switch on only if nothing of the article comes after it",
         ))
 
     for n, (pat, ev, words, marked) in enumerate(shapes):

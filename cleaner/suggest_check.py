@@ -33,6 +33,7 @@ from .maintext import (
 from .normalize import normalize_line, normalize_text
 from .ruleset.loader import default_rules_dir, load_dir, load_text
 from .ruleset.pack import RuleSet
+from .suggest_comments import comments_start
 
 if TYPE_CHECKING:
     from .suggest import Page, Proposal
@@ -289,13 +290,7 @@ class _Context:
         than twice the longest comment (a blog may print a comment's text above its signature;
         a recipe between the marker and the comments is longer)."""
         sigs = self.signatures(p, marker - 1)
-        if not sigs:
-            return False
-        if i >= sigs[0]:
-            return True
-        lines = self.pages[p].lines
-        size = [sum(len(lines[k]) for k in range(a + 1, b)) for a, b in zip(sigs, sigs[1:], strict=False)]
-        return sum(len(lines[k]) for k in range(marker + 1, sigs[0])) <= 2 * max(size, default=0)
+        return bool(sigs) and i >= comments_start(self.pages[p].lines, marker, sigs)
 
     def lone(self, p: int, i: int) -> bool:
         """Line i is a lone sentence or paragraph, with no other line of prose of the page's own

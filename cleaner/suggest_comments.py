@@ -1,4 +1,4 @@
-"""What the site-pack suggester reads as a comment thread, and the article's byline that is not one.
+"""What the site-pack suggester reads as a comment thread, and where it starts below a marker.
 
 A comment's signature carries a date or a time ("thecrus8r • 15 minutes ago", see
 `suggest_dates.stamped`), and so does many an article's byline ("By Paul Gorst | Goal.com – 1 hour
@@ -8,6 +8,12 @@ article ("Discover ... With Your Friends") passes for a trailer marker with only
 The byline is told by where it stands: no real paragraph of the page comes before it, and the text
 between it and the next signature holds most of the page's paragraphs (the article). A comment
 comes after an article and is one of several of its size, not most of the page.
+
+Most blogs print a comment's text below its signature, some above it ("Anna said... <text> 5:30
+PM"): then the first comment's text lies between a trailer marker and the first signature. Text
+there counts as comments when it is no longer than twice the longest comment between two
+signatures; a recipe or a postscript between the marker and the comments is longer, and is the
+article's. The miner and the self-check (`suggest_check`) share this reading.
 """
 
 from __future__ import annotations
@@ -32,3 +38,14 @@ def thread(sigs: Sequence[int], para: Sequence[int]) -> list[int]:
     `opens_article`), and [] unless at least two remain (a lone stamped line is no thread)."""
     out = list(sigs[1:]) if opens_article(sigs, para) else list(sigs)
     return out if len(out) >= 2 else []
+
+
+def comments_start(lines: Sequence[str], marker: int, sigs: Sequence[int]) -> int:
+    """The first line of the comment section below line `marker`, given the signatures below it
+    (`sigs`, ascending): the line right after the marker when the text up to the first signature is
+    a comment's size, else the first signature. `len(lines)` when there are no signatures."""
+    if not sigs:
+        return len(lines)
+    size = [sum(len(lines[k]) for k in range(a + 1, b)) for a, b in zip(sigs, sigs[1:], strict=False)]
+    between = sum(len(lines[k]) for k in range(marker + 1, sigs[0]))
+    return marker + 1 if between <= 2 * max(size, default=0) else sigs[0]

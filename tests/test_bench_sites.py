@@ -33,3 +33,16 @@ def test_saved_predictions_are_json_lines_written_whole(tmp_path):
     save_predictions(rows, out)
     assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == rows
     assert [p.name for p in out.parent.iterdir()] == ["pred.jsonl"]  # no temporary file left behind
+
+
+def test_random_folds_are_seeded_and_cover_every_page_once():
+    from benchmarks.sites import folds
+
+    pages = list(range(11))
+    one = folds(pages, "random", seed=3, salt="a.com")
+    assert one == folds(pages, "random", seed=3, salt="a.com")
+    (learn, score), (learn2, score2) = one
+    assert sorted(learn + score) == pages and (learn2, score2) == (score, learn)
+    assert len(learn) == 6 and len(score) == 5
+    others = [folds(pages, "random", seed=s, salt="a.com")[0][0] for s in range(4, 10)]
+    assert any(o != learn for o in others)
