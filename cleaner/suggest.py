@@ -559,9 +559,6 @@ class _Miner:
             self.para_sums[p] = self._page_sums(p)[2]
         return thread(found, self.para_sums[p])  # an article's stamped byline is no comment's signature
 
-    def _comments_after(self, p: int, i: int) -> bool:
-        return bool(self.signatures(p, i))
-
     def _page_sums(self, p: int) -> tuple[list[int], list[int], list[int], list[int]]:
         """Prefix sums over page p's lines (all characters, prose characters, paragraph
         characters, paragraph count), so each trailer test is O(1) per marker."""
