@@ -4,23 +4,12 @@ sections is not the site's template (hand-written pages; nothing here needs the 
 
 from __future__ import annotations
 
+from proposals import patterns
 from stories import STORIES
 
 from cleaner.suggest import Page, Proposal, _Miner, suggest_rules
 from cleaner.suggest_check import _Context
 from cleaner.suggest_dates import dateish, stamped
-
-
-def _patterns(props, enabled_only: bool = True) -> list[str]:
-    out = []
-    for p in props:
-        if enabled_only and not p.enabled:
-            continue
-        for key in ("pattern", "start", "end"):
-            v = p.keys.get(key)
-            out += v if isinstance(v, list) else [v] if v else []
-    return out
-
 
 # -- dates
 
@@ -60,7 +49,7 @@ def test_a_date_shared_by_chance_is_no_furniture_line():
     # because numbers are generalised. They are each page's own dates (a letter's, the post's) and
     # would fit no page of another month: no line rule proposes them.
     props = suggest_rules([_letters_page(n) for n in range(5)], "example.com", self_check=False)
-    pats = _patterns(props, enabled_only=False)
+    pats = patterns(props)
     assert not [p for p in pats if "November" in p], pats
     # must not: the site's own repeated lines are still proposed
     assert r"^Newer Post Older Post Home$" in pats and r"^Archives$" in pats
@@ -90,7 +79,7 @@ def test_the_page_head_does_not_end_at_the_pages_date():
     heads = [p for p in props if p.id.endswith(".head")]
     assert heads and heads[0].keys["end"] == "^View all sections$", [p.keys for p in heads]
     assert "1 to 10 lines" in heads[0].notes[0]
-    assert not [p for p in _patterns(props, enabled_only=False) if "November" in p]
+    assert not [p for p in patterns(props) if "November" in p]
 
 
 # -- a recipe's own structure
@@ -189,7 +178,7 @@ def test_shapes_of_what_readers_write_in_comment_sections_are_not_the_sites():
     # below the first comment's signature: an article may hold the same lines ("To: <...>"), so no
     # shape is made of them.
     props = suggest_rules([_commented_page(n) for n in range(5)], "example.com", self_check=False)
-    pats = _patterns(props, enabled_only=False)
+    pats = patterns(props)
     assert not [p for p in pats if p.startswith(("^To:", "^Subject:"))], pats
     # must not: the site's own lines there and its inserts above stay, and so do the signatures
     assert r"^Reply$" in pats and r"^Leave a Comment$" in pats

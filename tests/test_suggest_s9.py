@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from itertools import accumulate
 
+from proposals import patterns
 from stories import STORIES
 
 from cleaner.suggest import Page, _Miner, suggest_rules
@@ -44,18 +45,6 @@ def _sports_page(n: int, sidebar_first: bool, comments: int) -> Page:
     return Page.from_text(f"p{n}", "\n".join(lines))
 
 
-def _all_patterns(props, kind: str = "") -> list[str]:
-    """Every pattern of the proposals (enabled or not), or of those of one kind."""
-    out = []
-    for p in props:
-        if kind and p.kind != kind:
-            continue
-        for key in ("pattern", "start", "end"):
-            v = p.keys.get(key)
-            out += v if isinstance(v, list) else [v] if v else []
-    return out
-
-
 def test_a_sidebar_heading_above_a_stamped_byline_is_no_trailer():
     # On one page the sidebar comes above the story, and a reader's comment below it is stamped
     # like the byline ("... minutes ago"): the byline is not a comment's signature, so the story is
@@ -63,12 +52,12 @@ def test_a_sidebar_heading_above_a_stamped_byline_is_no_trailer():
     pages = [_sports_page(0, False, 0), _sports_page(1, False, 0), _sports_page(2, True, 1),
              _sports_page(3, False, 0)]
     props = suggest_rules(pages, "example.com")
-    trailers = _all_patterns(props, "trailer")
+    trailers = patterns(props, kind="trailer")
     assert not [p for p in trailers if "Discover" in p], trailers
     # must not: the marker that does follow the article on every page is still proposed, and the
     # sidebar's heading is still one of the site's repeated lines
     assert r"^Explore Related Content$" in trailers, trailers
-    assert r"^Discover Example With Your Friends$" in _all_patterns(props, "line")
+    assert r"^Discover Example With Your Friends$" in patterns(props, kind="line")
 
 
 def _miner(pages: list[Page]) -> _Miner:
