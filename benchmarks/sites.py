@@ -2,10 +2,10 @@
 
 For each site of `dragnet.text.jsonl.gz`, the pages are split into two folds (alternate pages in
 file order, with `--split halves` the first and the second half, with `--split random --seed N`
-a seeded shuffle cut in two); a pack is suggested from one
-fold and the other fold is cleaned with the default rules alone and with the defaults plus the
-suggested pack, then the other way round. Every page
-is thus scored once, by a pack that never saw it. Prints overall and per-site aeb F1.
+a seeded shuffle cut in two); a pack is suggested from one fold and the other fold is cleaned
+with the default rules alone and with the defaults plus the suggested pack, then the other way
+round. Every page is thus scored once, by a pack that never saw it. Prints overall and per-site
+aeb F1.
 
     python -m benchmarks.sites [--sites N] [--only SITE,SITE] [--min-share 0.5] [--per-site] [--write-packs DIR]
                                [--split alternate|halves|random] [--seed N]
@@ -46,8 +46,7 @@ def folds(pages: list, split: str = "alternate", seed: int = DEFAULT_SEED, salt:
     `alternate` learns on every other page in file order; `halves` learns on the first half and
     scores the second, then the other way round; `random` shuffles the pages with a generator
     seeded by `seed` and `salt` (the site's name: each site gets its own shuffle), then cuts the
-    shuffle in halves. Different
-    splits are a cheap check that a pack does not depend on which pages it happened to see.
+    shuffle in halves. Different splits are a cheap check that a pack does not depend on which pages it happened to see.
     """
     if split == "alternate":
         a, b = pages[0::2], pages[1::2]

@@ -326,6 +326,8 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     sizes: list[int] = []
     ends: list[bool] = []
     widget_heads: set[int] = set()  # barrier phrases that may open a widget (Lexicon.widgets)
+    # lines a rule removed that read as a widget phrase (for `phrase_boxes` below)
+    phrase_lines: list[int] | None = [] if cfg.widget_phrase_boxes and lex.widgets and boxes is not None else None
     for i, t, low, toks in zip(idx, texts, lowered, tokens, strict=True):
         rb = removed[i]
         end = t[-1] in _SENTENCE_END or (t[-1] > "\u2000" and _EMOJI_END.search(t[-2:]) is not None)
@@ -337,6 +339,8 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
                 s = -cfg.barrier_cost
             else:
                 s = -cfg.line_cost
+            if phrase_lines is not None and len(low) <= _PHRASE_MAX_CHARS and low.strip(_PHRASE_STRIP) in lex.widgets:
+                phrase_lines.append(len(scores))
             scores.append(s)
             sizes.append(0)
             ends.append(end)
@@ -388,11 +392,9 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
             scores[k] = -cfg.line_cost
             if boxes is not None:
                 boxes.append((k, end))
-    if cfg.widget_phrase_boxes and lex.widgets and cfg.widget_max_lines:  # under a phrase a rule removed (maintext_teasers.py)
-        heads = [k for k, (i, low) in enumerate(zip(idx, lowered, strict=True))
-                 if removed[i] is not None and len(low) <= _PHRASE_MAX_CHARS and scores[k] > -cfg.barrier_cost
-                 and low.strip(_PHRASE_STRIP) in lex.widgets]
-        if heads and boxes is not None:
+    if phrase_lines and cfg.widget_max_lines and boxes is not None:  # under a phrase a rule removed (maintext_teasers.py)
+        heads = [k for k in phrase_lines if scores[k] > -cfg.barrier_cost]  # scores as the passes above left them
+        if heads:
             boxes.extend(phrase_boxes(heads, [removed[i] is None for i in idx], scores, sizes, ends, texts,
                                       cfg.widget_max_lines, cfg.widget_min_words))
     if cfg.thread_min_headers and dateline is not None:

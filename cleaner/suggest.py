@@ -263,7 +263,7 @@ class _Miner:
         self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
         self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
         self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
-        self.para_sums: dict[int, list[int]] = {}  # page -> prefix sums of paragraph characters (for `signatures`)
+        self.sums: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}  # see `_page_sums`
         self.covered: list[set[int]] = [
             {i for i, k in enumerate(ks) if k in self.template} for ks in self.keys
         ]
@@ -555,13 +555,15 @@ class _Miner:
         found = sorted(k for k, g in groups.items() if k > i and g in sig)
         if not found:
             return []
-        if p not in self.para_sums:  # lines are all covered by now: `group` runs after `shapes`
-            self.para_sums[p] = self._page_sums(p)[2]
-        return thread(found, self.para_sums[p])  # an article's stamped byline is no comment's signature
+        return thread(found, self._page_sums(p)[2])  # an article's stamped byline is no comment's signature
 
     def _page_sums(self, p: int) -> tuple[list[int], list[int], list[int], list[int]]:
         """Prefix sums over page p's lines (all characters, prose characters, paragraph
-        characters, paragraph count), so each trailer test is O(1) per marker."""
+        characters, paragraph count), so each trailer test is O(1) per marker. Worked out once a page,
+        when first asked for: only the trailer and signature tests ask, after `shapes` has fixed
+        which lines are covered."""
+        if p in self.sums:
+            return self.sums[p]
         chars, prose, para, paras = [0], [0], [0], [0]
         for k, t in enumerate(self.pages[p].lines):
             is_prose = self._prose(p, k)
@@ -570,7 +572,8 @@ class _Miner:
             prose.append(prose[-1] + (len(t) if is_prose else 0))
             para.append(para[-1] + (len(t) if is_para else 0))
             paras.append(paras[-1] + is_para)
-        return chars, prose, para, paras
+        self.sums[p] = chars, prose, para, paras
+        return self.sums[p]
 
     def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float, str]]:
         """Markers after which, on most pages, no unique prose follows (comments aside)."""
