@@ -50,6 +50,9 @@ _IN_WORD = regex.compile(r"(?<=\w)['’-](?=\w)")
 _WORDY = regex.compile(r"^\p{L}[\p{L}'’-]{3,}$")
 # A list bullet: articles hold lists too, so a bullet alone is no site's furniture.
 _BULLET = regex.compile(r"^[•·▪▫■□●○◦‣⁃∙*–—-]+$")
+# A bracket or parenthesis alone: articles wrap their own credits, notes and updates in them
+# ("[Via Collider]", "(Photo: AP)", "[Update: ...]"), so a line held in brackets is no furniture.
+_BRACKET = regex.compile(r"^[\[\](){}]+$")
 # Fixed parts made only of these words say nothing about furniture ("The ...", "In the ...").
 _STOP = frozenset(
     "a an the and or but of in on at to for from by with as is are was were be been it its this that "
@@ -196,7 +199,7 @@ def _zone(i: int, n: int) -> str:
 def _meaningful(fixed: Sequence[str]) -> bool:
     """A fixed part worth a pattern: some punctuation or symbol, or a word that is not a stop word."""
     real = [w for w in fixed if w.strip("#.,;!?")]  # a number or a full stop alone says nothing
-    if all(_BULLET.match(w) for w in real):  # "• <anything>": any list, the article's own too
+    if all(_BULLET.match(w) or _BRACKET.match(w) for w in real):  # "• <anything>", "[ <anything> ]"
         return False
     # An apostrophe or hyphen inside a word is part of the word ("I'm", "l’article", "e-mail"):
     # a prefix of such words alone is a sentence opener, not furniture.
