@@ -179,3 +179,28 @@ def test_sample_errors_name_the_sample_line():
         load_text(text, "x.toml")
     want = text.splitlines().index("[[sample]]", text.splitlines().index("[[sample]]") + 1) + 1
     assert f"x.toml:{want}:" in str(e.value)
+
+
+def test_backtracking_is_told_by_growth_not_by_the_machine_s_speed():
+    # `regex` answers `^(\w+\s?)+$` on 3,000 characters in a fraction of a second on a fast
+    # machine (it cuts the exponential case down to a quadratic one), within any fixed timeout;
+    # on a run four times as long it takes about sixteen times as long, which a linear pattern
+    # never does. A timeout far above the first answer must not hide it.
+    from cleaner.ruleset.check import backtracking
+    from cleaner.ruleset.loader import load_text
+
+    rule = """[pack]
+name = "growth"
+
+[[rule]]
+id = "growth.words"
+kind = "line"
+pattern = '''%s'''
+drop = ["aa bb"]
+keep = ["a sentence, with a comma."]
+"""
+    slow = load_text(rule % r"^(\w+\s?)+$", "slow.toml").rules[0]
+    found = backtracking(slow, timeout=1.0)
+    assert found and "times as long" in found[0].message
+    fast = load_text(rule % r"^\w+(?:\s\w+)*$", "fast.toml").rules[0]
+    assert backtracking(fast, timeout=1.0) == []

@@ -1,7 +1,11 @@
 """`cleaner rules check`: warnings the loader cannot give from one file alone.
 
 - patterns at risk of catastrophic backtracking: each is tried, with a timeout, on adversarial
-  strings (long runs of one character class, near-misses built from the rule's own examples);
+  strings (long runs of one character class, near-misses built from the rule's own examples),
+  and a probe that takes a noticeable time is tried again four times as long: a linear pattern
+  takes four times as long, a backtracking one far longer. (The `regex` module cuts some
+  exponential cases down to quadratic ones, which a fast machine answers within the timeout at
+  one length; a 50 KB scraped line still takes it a minute);
 - the same id defined in two packs (the later one silently replaces the first);
 - rules shadowed by an earlier rule of the same stage, which takes every line they would act on;
 - rules that never act on their pack's sample documents.
@@ -12,6 +16,7 @@ caller can fail on the first and only report the second.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +27,11 @@ from .pack import Pack, RuleSet
 
 TIMEOUT = 0.25  # seconds; a linear pattern needs microseconds on these strings
 _RUN = 3000
+# A probe answered in more than this many seconds is tried again `_LONGER` times as long; taking
+# more than `_GROWTH` times as long there (linear: `_LONGER` times) is backtracking.
+_NOTICEABLE = 0.005
+_LONGER = 4
+_GROWTH = 10
 
 
 @dataclass
@@ -34,23 +44,24 @@ class Finding:
         return f"{self.level}: {self.where}: {self.message}"
 
 
-def adversarial(rule: Rule) -> list[tuple[str, str]]:
-    """(label, text) probes: runs that make nested or overlapping quantifiers explode."""
+def adversarial(rule: Rule, run: int = _RUN) -> list[tuple[str, str]]:
+    """(label, text) probes of about `run` characters: runs that make nested or overlapping
+    quantifiers explode."""
     probes = [
-        (f"{_RUN} x '{c}'", c * _RUN + end)
+        (f"{run} x '{c}'", c * run + end)
         for c in ("a", "A", "1", " ", ".", "-", ":", "é")
         for end in ("!",)
     ]
     probes += [
-        ("'a ' repeated", "a " * (_RUN // 2) + "!"),
-        ("'a.' repeated", "a." * (_RUN // 2) + "\u0000"),
-        ("'Ab1 ' repeated", "Ab1 " * (_RUN // 4) + "\u0000"),
+        ("'a ' repeated", "a " * (run // 2) + "!"),
+        ("'a.' repeated", "a." * (run // 2) + "\u0000"),
+        ("'Ab1 ' repeated", "Ab1 " * (run // 4) + "\u0000"),
     ]
     for ex in (*rule.drop, *rule.keep)[:4]:
         if isinstance(ex, str) and ex:
-            probes.append((f"example {ex[:30]!r} repeated", (ex.replace("\n", " ") + " ") * max(1, _RUN // (len(ex) + 1)) + "\u0000"))
+            probes.append((f"example {ex[:30]!r} repeated", (ex.replace("\n", " ") + " ") * max(1, run // (len(ex) + 1)) + "\u0000"))
             head = ex[: max(1, len(ex) // 2)]
-            probes.append((f"half of example {ex[:30]!r} then a long run", head + (head[-1:] or "a") * _RUN + "\u0000"))
+            probes.append((f"half of example {ex[:30]!r} then a long run", head + (head[-1:] or "a") * run + "\u0000"))
     return probes
 
 
@@ -63,16 +74,50 @@ def patterns_of(rule: Rule) -> list[tuple[str, regex.Pattern]]:
     return out
 
 
+def _seconds(pat: regex.Pattern, text: str, timeout: float) -> float | None:
+    """Seconds one search of `text` takes, None when it does not answer within `timeout`."""
+    start = time.perf_counter()
+    try:
+        pat.search(text, timeout=timeout)
+    except TimeoutError:
+        return None
+    return time.perf_counter() - start
+
+
+def _grows(pat: regex.Pattern, took: float, long: str, timeout: float) -> str | None:
+    """Why the search time of `pat` grows faster than its input, from `took` seconds on a probe
+    to `long` (the probe `_LONGER` times as long), or None when it does not. A slow answer is
+    timed again, so that a pause of the machine is not taken for the pattern's cost."""
+    limit = max(timeout, took * _GROWTH)
+    longer = _seconds(pat, long, limit)
+    if longer is not None and longer > took * _GROWTH:
+        longer = _seconds(pat, long, limit)
+    if longer is None:
+        return f"{took:.3f} s, and no answer within {limit:.2f} s on a run {_LONGER} times as long"
+    if longer > took * _GROWTH:
+        return f"{took:.3f} s, and {longer:.3f} s on a run {_LONGER} times as long"
+    return None
+
+
 def backtracking(rule: Rule, timeout: float = TIMEOUT) -> list[Finding]:
     found = []
     for key, pat in patterns_of(rule):
-        for label, text in adversarial(rule):
-            try:
-                pat.search(text, timeout=timeout)
-            except TimeoutError:
+        probes = adversarial(rule)
+        longer: list[tuple[str, str]] | None = None
+        for n, (label, text) in enumerate(probes):
+            took = _seconds(pat, text, timeout)
+            why = None
+            if took is None:
+                why = f"no answer within {timeout} s"
+            elif took > _NOTICEABLE:
+                if longer is None:
+                    longer = adversarial(rule, _RUN * _LONGER)
+                again = _seconds(pat, text, timeout)  # the faster of two: a pause is no cost
+                why = _grows(pat, min(took, again if again is not None else took), longer[n][1], timeout)
+            if why:
                 found.append(Finding(
                     "error", rule.where(),
-                    f"rule '{rule.id}': {key} may backtrack catastrophically: no answer within {timeout} s on {label}",
+                    f"rule '{rule.id}': {key} may backtrack catastrophically: {why} on {label}",
                 ))
                 break
     return found
