@@ -68,6 +68,9 @@ MAX_WORDS = 30  # longer lines are prose; furniture is short
 # followed by a postscript on the third.
 TRAILER_MIN_PAGES = 3
 ZONES = ("top", "middle", "bottom")
+# The page head is menus and teasers, short lines on every learning page; its `max_words` lets a
+# line a little longer than the longest seen pass, never an article's paragraph (see head_words).
+HEAD_WORDS_MARGIN = 5
 # How many lines above the first paragraph the page head's end may be: first the close reach, then
 # the far one (see _Miner.head).
 HEAD_REACH = (6, 10)
@@ -170,6 +173,21 @@ def var_pattern(samples: Iterable[str]) -> str:
     if all(regex.fullmatch(r"[\p{L} ]+", s) for s in samples):
         return rf"\p{{L}}[\p{{L}} ]{{0,{max(60, 2 * longest)}}}"
     return rf"\S.{{0,{max(80, 2 * longest, longest + 60)}}}"
+
+
+def head_words(longest: int) -> int:
+    """The page head's `max_words`: its longest line on the learning pages, and a margin.
+
+    The head's end line is found a few lines above the first paragraph on the learning pages; on a
+    page of another layout of the site the same line (a share row's last button) may come only
+    after the article, and a block with a line budget alone would take the article with it. A head
+    is made of short lines on every learning page: a longer line between its start and its end
+    means the end found is not the head's (see kinds.BlockRule).
+
+    >>> head_words(14)
+    19
+    """
+    return longest + HEAD_WORDS_MARGIN
 
 
 def toml_str(s: str) -> str:
@@ -487,8 +505,9 @@ class _Miner:
 
     # -- 3b. the page head: from the first repeated line to the last one before the article
 
-    def head(self) -> tuple[str, str, Evidence, int] | None:
-        """(start key, end key, evidence, span) of the furniture above the article, or None.
+    def head(self) -> tuple[str, str, Evidence, int, int] | None:
+        """(start key, end key, evidence, span, longest line in words) of the furniture above the
+        article, or None.
 
         The end is a repeated line found once a page, a few lines above the first real paragraph
         on every page that has it; the start is the first repeated line above it. What varies
@@ -538,7 +557,8 @@ class _Miner:
         if span < 3:
             return None
         ev = self.evidence([(p, once[a][p]) for p in pages])
-        return a, b, ev, span
+        words = max(t.count(" ") + 1 for p in pages for t in self.pages[p].lines[once[a][p]:once[b][p] + 1])
+        return a, b, ev, span, words
 
     # -- 4. trailer markers
 
@@ -709,7 +729,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
 
     head = m.head()
     if head is not None:
-        a, b, ev, span = head
+        a, b, ev, span, words = head
         p0, i0 = ev.occurrences[0]
         j0 = next(j for j in range(i0 + 1, len(m.keys[p0])) if m.keys[p0][j] == b)
         example = m.pages[p0].lines[i0:j0 + 1]
@@ -717,7 +737,8 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             id=f"{slug}.head",
             kind="block",
             description=f"Proposed: the page head, from {a!r} down to {b!r} just above the article.",
-            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 10},
+            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 10,
+                  "max_words": head_words(words)},
             evidence=[(a, ev)],
             drop=["\n".join(example)],
             notes=[f"the end line comes 1 to {m.head_reach} lines above the first paragraph on {ev.pages} pages; span up to {span} lines"],

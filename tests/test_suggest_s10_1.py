@@ -1,0 +1,78 @@
+"""`rules suggest`, tenth session (helper 1): the page head learned from one layout of a site must
+not take the article of another layout whose head ends below the article (hand-written pages;
+nothing here needs the evaluation data)."""
+
+from __future__ import annotations
+
+from stories import STORIES
+
+from cleaner import Cleaner
+from cleaner.ruleset.loader import load_text
+from cleaner.suggest import Page, render_pack, suggest_rules
+
+_MENU = ["Home", "News", "Sport", "Weather", "Opinion", "Culture"]
+_SHARE = ["Share:", "Facebook", "Twitter", "Delicious"]
+_FOOT = ["About us", "Contact", "Copyright Daily Example"]
+
+
+def _blog_page(n: int) -> str:
+    """The blog layout: menus, the share row, then the post right below it."""
+    a, b, c = STORIES[n]
+    headline = " ".join(a.split()[:6])
+    return "\n".join([
+        f"{headline} | Daily Example", "Print Subscription", *_MENU, f"Trending: story number {n}",
+        f"Weather: {n + 10} degrees", headline, *_SHARE, a, b, c, *_FOOT,
+    ])
+
+
+def _news_page() -> tuple[str, list[str]]:
+    """The news layout of the same site: the same menus, the article, and the share row below it."""
+    paras = [
+        "The harbour board met on Tuesday evening and agreed that the ferry will run twice a day through the winter months.",
+        "Islanders had asked for a second sailing for years, saying that one crossing a day left them stranded on the mainland.",
+        "The board said that the extra sailing would be paid for by a small rise in the fares charged to visitors in summer.",
+    ]
+    text = "\n".join([
+        "Ferry to run twice a day | Daily Example", "Print Subscription", *_MENU, "Ferry to run twice a day",
+        *paras, *_SHARE, *_FOOT,
+    ])
+    return text, paras
+
+
+def _pack(tmp_path):
+    pages = [Page.from_text(f"p{n}", _blog_page(n)) for n in range(5)]
+    props = suggest_rules(pages, "example.com")
+    path = tmp_path / "example.com.toml"
+    path.write_text(render_pack(props, "example.com"), encoding="utf-8")
+    return {p.id: p for p in props}, path
+
+
+def test_a_page_head_stops_at_a_paragraph(tmp_path):
+    # must not: on the learning pages (a blog's posts) the head runs from "Print Subscription" down
+    # to the share row's "Delicious" right above the post. On a news page of the same site the share
+    # row comes below the article: a head with a line budget alone took the article with it.
+    props, path = _pack(tmp_path)
+    head = props["example.head"]
+    assert head.enabled and head.keys["end"] == "^Delicious$", head.keys
+    text, paras = _news_page()
+    kept = Cleaner(rules=[path]).clean(text, site="example.com", format="text").text
+    assert all(p in kept for p in paras), kept
+
+
+def test_the_head_still_takes_the_head_of_the_layout_it_was_learned_from(tmp_path):
+    _, path = _pack(tmp_path)
+    n = 2
+    a, b, c = STORIES[n]
+    res = Cleaner(rules=[path]).clean(_blog_page(n), site="example.com", format="text")
+    assert all(p in res.text for p in (a, b, c))
+    assert any(r.rule == "example.head" for r in res.removed)
+
+
+def test_a_block_with_max_words_is_not_there_when_a_longer_line_comes_before_its_end():
+    pack = load_text(
+        "[pack]\nname = 'x'\n[[rule]]\nid = 'x.head'\nkind = 'block'\nstart = '^Menu$'\nend = '^Share$'\n"
+        "max_lines = 20\nmax_words = 6\ndrop = ['Menu\\nNews\\nShare']\n", "<test>")
+    (rule,) = pack.rules
+    assert rule.extent(["Menu", "News", "Sport", "Share"], 0) == 4
+    para = "The harbour board met on Tuesday evening and agreed that the ferry will run twice a day."
+    assert rule.extent(["Menu", "News", para, "Share"], 0) == 0
