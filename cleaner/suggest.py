@@ -562,6 +562,26 @@ class _Miner:
 
     # -- 4. trailer markers
 
+    def optional_ahead(self, ev: Evidence, others: Sequence[Evidence]) -> bool:
+        """A trailer marker found on only some of the pages, with another marker below it on each of
+        them, found on more pages, and only short lines between the two (no paragraph): the later
+        marker is the template's end of the article, and the earlier, optional one is a heading the
+        post itself holds (a "Related:" list its author added). Its cut adds to the later one's only
+        those short lines, and on a page not seen, what the author writes below its list (a bio, a
+        note) would go with it."""
+        firsts: dict[int, int] = {}
+        for p, i in ev.occurrences:
+            firsts.setdefault(p, i)
+        for other in others:
+            below: dict[int, int] = {}
+            for p, i in other.occurrences:
+                if p in firsts and i > firsts[p]:
+                    below.setdefault(p, i)
+            if other.pages > ev.pages and len(below) == len(firsts) and not any(
+                    self._paragraph(p, range(firsts[p] + 1, j)) for p, j in below.items()):
+                return True
+        return False
+
     def _paragraph(self, p: int, where: Iterable[int]) -> bool:
         """A real paragraph of unique text (20 words or more) among these lines."""
         return any(self._prose(p, k) and self.pages[p].lines[k].count(" ") >= 19 for k in where)
@@ -685,6 +705,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     trailers = m.trailers(marker_cands)
     # keep the trailer that comes first on most pages; later ones are cut with it anyway
     trailers.sort(key=lambda t: sum(i for _, i in t[1].occurrences) / len(t[1].occurrences))
+    trailers = [t for t in trailers if not m.optional_ahead(t[1], [u[1] for u in trailers if u is not t])]
     for n, (pat, ev, min_pos, note) in enumerate(trailers[:2]):
         props.append(Proposal(
             id=f"{slug}.trailer-{n + 1}" if n else f"{slug}.trailer",

@@ -76,3 +76,68 @@ def test_a_block_with_max_words_is_not_there_when_a_longer_line_comes_before_its
     assert rule.extent(["Menu", "News", "Sport", "Share"], 0) == 4
     para = "The harbour board met on Tuesday evening and agreed that the ferry will run twice a day."
     assert rule.extent(["Menu", "News", para, "Share"], 0) == 0
+
+
+# ---------------------------------------------------------------- an optional marker ahead of the template's
+
+_RELATED = [
+    ["Five ways to keep a harbour wall standing", "What the storms cost the coast last winter",
+     "Why fishing boats moved to the north quay"],
+    ["Libraries that stay open late across the county", "Students ask for quiet places to work",
+     "Laptops to borrow from your local branch"],
+    ["New seats for the south stand next season", "Season tickets on sale from Monday",
+     "What twenty summers do to a plastic seat"],
+    ["Cider makers say their stores are full", "Frost on the low ground by the river",
+     "How a late frost ruins an orchard's harvest"],
+    ["Commuters fear for their morning connections", "Stone trains from the quarry get more room",
+     "Have your say on the new timetable"],
+]
+_BIO = ("Mara Quist is a harbour pilot and writes about the coast for the paper, where she has reported on "
+        "the fishing fleet for more than twenty years.")
+_NOTE = ("Note: The views and opinions expressed in this article are those of the author and do not necessarily "
+         "reflect the opinion or position of the paper.")
+
+
+def _post(n: int, *, related: bool, bio: bool = False, story: tuple[str, str, str] | None = None) -> str:
+    """A post of the blog: an inline "Related:" list on some posts only (its author adds it), a
+    guest author's bio below that list on some, then the template's tags and "Related posts" list."""
+    a, b, c = story or STORIES[n]
+    lines = ["Daily Example Blog", "Home", "News", "Advice", " ".join(a.split()[:6]), f"Date: November {n + 2}, 2012",
+             a, b, c]
+    if related:
+        lines += ["Related:", *_RELATED[n % len(_RELATED)]]
+    if bio:
+        lines += [_BIO, _NOTE]
+    return "\n".join([*lines, f"Tags: harbour, town, story {n}", "Related posts",
+                      f"Nov. {n + 4} {n + 3} Responses", "A post from another week of the blog",
+                      f"Nov. {n + 5} No Responses", "Another post from another week", "Connect with Us",
+                      "Copyright Daily Example Blog"])
+
+
+def test_an_optional_marker_ahead_of_the_templates_own_is_no_trailer(tmp_path):
+    # must not: "Related:" heads a list some posts hold (3 of 5 here), always above the template's
+    # "Related posts", with short lines only between them. Cutting at it adds nothing the later
+    # marker does not cut but the list; on a guest post, the author's bio below the list went too.
+    pages = [Page.from_text(f"p{n}", _post(n, related=n % 2 == 0)) for n in range(5)]
+    props = suggest_rules(pages, "example.com")
+    trailers = {p.keys["pattern"] for p in props if p.kind == "trailer" and p.enabled}
+    assert "^Related posts$" in trailers, trailers
+    assert "^Related:$" not in trailers, trailers
+    path = tmp_path / "example.com.toml"
+    path.write_text(render_pack(props, "example.com"), encoding="utf-8")
+    story = (
+        "The harbour board met on Tuesday evening and agreed that the ferry will run twice a day through the winter.",
+        "Islanders had asked for a second sailing for years, saying that one crossing a day left them stranded.",
+        "The board said that the extra sailing would be paid for by a small rise in the fares charged in summer.",
+    )
+    res = Cleaner(rules=[path]).clean(_post(1, related=True, bio=True, story=story), site="example.com", format="text")
+    base = Cleaner().clean(_post(1, related=True, bio=True, story=story), site="example.com", format="text")
+    assert _BIO in base.text and _NOTE in base.text  # the defaults keep them: the pack must not take them
+    assert _BIO in res.text and _NOTE in res.text, res.text
+
+
+def test_a_marker_on_every_page_ahead_of_another_stays_a_trailer():
+    # the counterpart: "Related:" on every page is the template's own, and stays the first trailer
+    pages = [Page.from_text(f"p{n}", _post(n, related=True)) for n in range(5)]
+    trailers = {p.keys["pattern"] for p in suggest_rules(pages, "example.com") if p.kind == "trailer" and p.enabled}
+    assert "^Related:$" in trailers, trailers
