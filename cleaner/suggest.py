@@ -131,6 +131,7 @@ class Proposal:
     notes: list[str] = field(default_factory=list)  # more evidence, one line each
     literal: bool = False  # a trailer whose marker is one fixed line, without numbers
     plain: bool = False  # a shape whose fixed part is plain words only ("<...> Google Maps", "I think <...>")
+    ahead_of: str = ""  # a trailer: the pattern of the template's marker below it (see _Miner.optional_ahead)
 
 
 # ---------------------------------------------------------------- helpers
@@ -562,25 +563,26 @@ class _Miner:
 
     # -- 4. trailer markers
 
-    def optional_ahead(self, ev: Evidence, others: Sequence[Evidence]) -> bool:
-        """A trailer marker found on only some of the pages, with another marker below it on each of
-        them, found on more pages, and only short lines between the two (no paragraph): the later
-        marker is the template's end of the article, and the earlier, optional one is a heading the
-        post itself holds (a "Related:" list its author added). Its cut adds to the later one's only
-        those short lines, and on a page not seen, what the author writes below its list (a bio, a
-        note) would go with it."""
+    def optional_ahead(self, ev: Evidence, others: Sequence[tuple[str, Evidence]]) -> str | None:
+        """The pattern of a trailer marker below this one on every page that has this one, found on
+        more pages, with no paragraph between the two; or None. This marker is then optional, the
+        later one the template's end of the article: this one may be a heading the post itself
+        holds (a "Related:" list its author added), below which a page not seen goes on with the
+        author's text (a bio, a note). The self-check switches it off when, on the learning pages,
+        its cut takes nothing above the later marker that the defaults keep (see
+        suggest_check.check): then it adds nothing but that risk."""
         firsts: dict[int, int] = {}
         for p, i in ev.occurrences:
             firsts.setdefault(p, i)
-        for other in others:
+        for pat, other in others:
             below: dict[int, int] = {}
             for p, i in other.occurrences:
                 if p in firsts and i > firsts[p]:
                     below.setdefault(p, i)
             if other.pages > ev.pages and len(below) == len(firsts) and not any(
                     self._paragraph(p, range(firsts[p] + 1, j)) for p, j in below.items()):
-                return True
-        return False
+                return pat
+        return None
 
     def _paragraph(self, p: int, where: Iterable[int]) -> bool:
         """A real paragraph of unique text (20 words or more) among these lines."""
@@ -705,9 +707,13 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     trailers = m.trailers(marker_cands)
     # keep the trailer that comes first on most pages; later ones are cut with it anyway
     trailers.sort(key=lambda t: sum(i for _, i in t[1].occurrences) / len(t[1].occurrences))
-    trailers = [t for t in trailers if not m.optional_ahead(t[1], [u[1] for u in trailers if u is not t])]
-    for n, (pat, ev, min_pos, note) in enumerate(trailers[:2]):
+    chosen = trailers[:2]
+    ahead = m.optional_ahead(chosen[0][1], [(u[0], u[1]) for u in trailers[1:]]) if chosen else None
+    if ahead is not None and ahead not in [t[0] for t in chosen]:  # the template's own marker stands by
+        chosen = [chosen[0], next(t for t in trailers if t[0] == ahead)]
+    for n, (pat, ev, min_pos, note) in enumerate(chosen):
         props.append(Proposal(
+            ahead_of=ahead if n == 0 and ahead is not None else "",
             id=f"{slug}.trailer-{n + 1}" if n else f"{slug}.trailer",
             kind="trailer",
             description="Proposed: marker after the article; what follows it is the site's furniture or comments.",
