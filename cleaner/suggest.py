@@ -710,7 +710,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     chosen = trailers[:2]
     ahead = m.optional_ahead(chosen[0][1], [(u[0], u[1]) for u in trailers[1:]]) if chosen else None
     if ahead is not None and ahead not in [t[0] for t in chosen]:  # the template's own marker stands by
-        chosen = [chosen[0], next(t for t in trailers if t[0] == ahead)]
+        chosen.append(next(t for t in trailers if t[0] == ahead))
     for n, (pat, ev, min_pos, note) in enumerate(chosen):
         props.append(Proposal(
             ahead_of=ahead if n == 0 and ahead is not None else "",

@@ -367,6 +367,14 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
             if len(bad) > TOLERATED_SHARE * n:
                 found[prop.id] = bad
         for prop in enabled:
+            if prop.kind == "trailer" and prop.ahead_of and prop.id not in found and not _gains_above(prop, removed, ctx):
+                prop.enabled = False
+                prop.review = ("found on some pages only, above the site's own end marker, and cuts nothing the "
+                               "defaults keep above it: switch on only if nothing of the article ever comes after it")
+                prop.notes.append("self-check: on the pages it was learned from it cuts above the later marker "
+                                  f"{prop.ahead_of!r} nothing the defaults keep")
+                changed = True
+        for prop in enabled:
             bad = found.get(prop.id)
             if bad is None:
                 continue
@@ -399,13 +407,6 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
             prop.enabled = False
             prop.review = "never the first trailer marker on the pages it was learned from"
             prop.notes.append("self-check: another trailer cuts above this marker on every page it was learned from")
-            continue
-        if prop.kind == "trailer" and prop.ahead_of and not _gains_above(prop, removed, ctx):
-            prop.enabled = False
-            prop.review = ("found on some pages only, above the site's own end marker, and cuts nothing the defaults "
-                           "keep above it: switch on only if nothing of the article ever comes after it")
-            prop.notes.append("self-check: on the pages it was learned from it cuts above the later marker "
-                              f"{prop.ahead_of!r} nothing the defaults keep")
             continue
         where = lost.get(prop.id, [])
         note = f"self-check: on the {n} pages it was learned from it removes "

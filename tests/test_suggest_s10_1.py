@@ -140,3 +140,21 @@ def test_a_marker_on_every_page_ahead_of_another_stays_a_trailer():
     pages = [Page.from_text(f"p{n}", _post(n, related=True)) for n in range(5)]
     trailers = {p.keys["pattern"] for p in suggest_rules(pages, "example.com") if p.kind == "trailer" and p.enabled}
     assert "^Related:$" in trailers, trailers
+
+
+def test_an_optional_marker_whose_cut_takes_what_the_defaults_keep_stays_on():
+    # the counterpart: on a learning page the defaults keep the list below the optional marker (a
+    # "TOP HEADLINES" list they take for the article's end): its cut gains that over the later marker
+    # and it stays a trailer. Without such a line it gains nothing there.
+    from cleaner.suggest import Proposal
+    from cleaner.suggest_check import _Context, _gains_above
+
+    lines = ["Home", "The article's own paragraph, long enough to be one.", "TOP HEADLINES", "Ferry to run twice a day",
+             "New seats for the stadium", "Related posts", "Copyright"]
+    page = Page("p0", lines)
+    prop = Proposal("x.trailer", "trailer", "", {"pattern": "^TOP HEADLINES$"}, [], ["TOP HEADLINES"],
+                    ahead_of="^Related posts$")
+    removed = [{k: "x.trailer" for k in range(2, len(lines))}]
+    for kept, gains in (({1, 3, 4}, True), ({1}, False), ({1, 6}, False)):
+        ctx = _Context([page], [kept], lambda p, i: False, lambda p, i: [], markers={("x.trailer", 0): 2})
+        assert _gains_above(prop, removed, ctx) is gains, kept
