@@ -713,7 +713,6 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
         chosen.append(next(t for t in trailers if t[0] == ahead))
     for n, (pat, ev, min_pos, note) in enumerate(chosen):
         props.append(Proposal(
-            ahead_of=ahead if n == 0 and ahead is not None else "",
             id=f"{slug}.trailer-{n + 1}" if n else f"{slug}.trailer",
             kind="trailer",
             description="Proposed: marker after the article; what follows it is the site's furniture or comments.",
@@ -722,6 +721,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             drop=ev.examples[:2],
             notes=[note],
             literal=pat in literal_markers,
+            ahead_of=ahead if n == 0 and ahead is not None else "",
             enabled=ev.pages >= TRAILER_MIN_PAGES,
             review="" if ev.pages >= TRAILER_MIN_PAGES else
             f"seen on {ev.pages} pages only: too few to tell the site's furniture from an author's sign-off "
