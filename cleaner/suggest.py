@@ -68,6 +68,9 @@ MAX_WORDS = 30  # longer lines are prose; furniture is short
 # followed by a postscript on the third.
 TRAILER_MIN_PAGES = 3
 ZONES = ("top", "middle", "bottom")
+# The page head is menus and teasers, short lines on every learning page; its `max_words` lets a
+# line a little longer than the longest seen pass, never an article's paragraph (see head_words).
+HEAD_WORDS_MARGIN = 5
 # How many lines above the first paragraph the page head's end may be: first the close reach, then
 # the far one (see _Miner.head).
 HEAD_REACH = (6, 10)
@@ -128,6 +131,7 @@ class Proposal:
     notes: list[str] = field(default_factory=list)  # more evidence, one line each
     literal: bool = False  # a trailer whose marker is one fixed line, without numbers
     plain: bool = False  # a shape whose fixed part is plain words only ("<...> Google Maps", "I think <...>")
+    ahead_of: str = ""  # a trailer: the pattern of the template's marker below it (see _Miner.optional_ahead)
 
 
 # ---------------------------------------------------------------- helpers
@@ -170,6 +174,21 @@ def var_pattern(samples: Iterable[str]) -> str:
     if all(regex.fullmatch(r"[\p{L} ]+", s) for s in samples):
         return rf"\p{{L}}[\p{{L}} ]{{0,{max(60, 2 * longest)}}}"
     return rf"\S.{{0,{max(80, 2 * longest, longest + 60)}}}"
+
+
+def head_words(longest: int) -> int:
+    """The page head's `max_words`: its longest line on the learning pages, and a margin.
+
+    The head's end line is found a few lines above the first paragraph on the learning pages; on a
+    page of another layout of the site the same line (a share row's last button) may come only
+    after the article, and a block with a line budget alone would take the article with it. A head
+    is made of short lines on every learning page: a longer line between its start and its end
+    means the end found is not the head's (see kinds.BlockRule).
+
+    >>> head_words(14)
+    19
+    """
+    return longest + HEAD_WORDS_MARGIN
 
 
 def toml_str(s: str) -> str:
@@ -487,8 +506,9 @@ class _Miner:
 
     # -- 3b. the page head: from the first repeated line to the last one before the article
 
-    def head(self) -> tuple[str, str, Evidence, int] | None:
-        """(start key, end key, evidence, span) of the furniture above the article, or None.
+    def head(self) -> tuple[str, str, Evidence, int, int] | None:
+        """(start key, end key, evidence, span, longest line in words) of the furniture above the
+        article, or None.
 
         The end is a repeated line found once a page, a few lines above the first real paragraph
         on every page that has it; the start is the first repeated line above it. What varies
@@ -538,9 +558,31 @@ class _Miner:
         if span < 3:
             return None
         ev = self.evidence([(p, once[a][p]) for p in pages])
-        return a, b, ev, span
+        words = max(t.count(" ") + 1 for p in pages for t in self.pages[p].lines[once[a][p]:once[b][p] + 1])
+        return a, b, ev, span, words
 
     # -- 4. trailer markers
+
+    def optional_ahead(self, ev: Evidence, others: Sequence[tuple[str, Evidence]]) -> str | None:
+        """The pattern of a trailer marker below this one on every page that has this one, found on
+        more pages, with no paragraph between the two; or None. This marker is then optional, the
+        later one the template's end of the article: this one may be a heading the post itself
+        holds (a "Related:" list its author added), below which a page not seen goes on with the
+        author's text (a bio, a note). The self-check switches it off when, on the learning pages,
+        its cut takes nothing above the later marker that the defaults keep (see
+        suggest_check.check): then it adds nothing but that risk."""
+        firsts: dict[int, int] = {}
+        for p, i in ev.occurrences:
+            firsts.setdefault(p, i)
+        for pat, other in others:
+            below: dict[int, int] = {}
+            for p, i in other.occurrences:
+                if p in firsts and i > firsts[p]:
+                    below.setdefault(p, i)
+            if other.pages > ev.pages and len(below) == len(firsts) and not any(
+                    self._paragraph(p, range(firsts[p] + 1, j)) for p, j in below.items()):
+                return pat
+        return None
 
     def _paragraph(self, p: int, where: Iterable[int]) -> bool:
         """A real paragraph of unique text (20 words or more) among these lines."""
@@ -665,7 +707,11 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     trailers = m.trailers(marker_cands)
     # keep the trailer that comes first on most pages; later ones are cut with it anyway
     trailers.sort(key=lambda t: sum(i for _, i in t[1].occurrences) / len(t[1].occurrences))
-    for n, (pat, ev, min_pos, note) in enumerate(trailers[:2]):
+    chosen = trailers[:2]
+    ahead = m.optional_ahead(chosen[0][1], [(u[0], u[1]) for u in trailers[1:]]) if chosen else None
+    if ahead is not None and ahead not in [t[0] for t in chosen]:  # the template's own marker stands by
+        chosen.append(next(t for t in trailers if t[0] == ahead))
+    for n, (pat, ev, min_pos, note) in enumerate(chosen):
         props.append(Proposal(
             id=f"{slug}.trailer-{n + 1}" if n else f"{slug}.trailer",
             kind="trailer",
@@ -675,6 +721,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             drop=ev.examples[:2],
             notes=[note],
             literal=pat in literal_markers,
+            ahead_of=ahead if n == 0 and ahead is not None else "",
             enabled=ev.pages >= TRAILER_MIN_PAGES,
             review="" if ev.pages >= TRAILER_MIN_PAGES else
             f"seen on {ev.pages} pages only: too few to tell the site's furniture from an author's sign-off "
@@ -709,7 +756,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
 
     head = m.head()
     if head is not None:
-        a, b, ev, span = head
+        a, b, ev, span, words = head
         p0, i0 = ev.occurrences[0]
         j0 = next(j for j in range(i0 + 1, len(m.keys[p0])) if m.keys[p0][j] == b)
         example = m.pages[p0].lines[i0:j0 + 1]
@@ -717,7 +764,8 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             id=f"{slug}.head",
             kind="block",
             description=f"Proposed: the page head, from {a!r} down to {b!r} just above the article.",
-            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 10},
+            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 10,
+                  "max_words": head_words(words)},
             evidence=[(a, ev)],
             drop=["\n".join(example)],
             notes=[f"the end line comes 1 to {m.head_reach} lines above the first paragraph on {ev.pages} pages; span up to {span} lines"],

@@ -367,6 +367,14 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
             if len(bad) > TOLERATED_SHARE * n:
                 found[prop.id] = bad
         for prop in enabled:
+            if prop.kind == "trailer" and prop.ahead_of and prop.id not in found and not _gains_above(prop, removed, ctx):
+                prop.enabled = False
+                prop.review = ("found on some pages only, above the site's own end marker, and cuts nothing the "
+                               "defaults keep above it: switch on only if nothing of the article ever comes after it")
+                prop.notes.append("self-check: on the pages it was learned from it cuts above the later marker "
+                                  f"{prop.ahead_of!r} nothing the defaults keep")
+                changed = True
+        for prop in enabled:
             bad = found.get(prop.id)
             if bad is None:
                 continue
@@ -413,6 +421,24 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
             note += " (furniture: repeated lines outside the article, short lines, comments)"
         prop.notes.append(note)
     return taken_out
+
+
+def _gains_above(prop: Proposal, removed: list[dict[int, str]], ctx: _Context) -> bool:
+    """Whether the trailer, on some learning page, cuts a line the defaults keep above the later
+    marker it is ahead of (`prop.ahead_of`): a list of furniture the defaults take for the article.
+    Without such a line, its cut adds nothing to the later marker's on the pages it was learned
+    from (see suggest._Miner.optional_ahead)."""
+    later = _compiled(prop.ahead_of)
+    for p, gone in enumerate(removed):
+        kept = ctx.kept[p]
+        marker = ctx.markers.get((prop.id, p))
+        if kept is None or marker is None:
+            continue
+        lines = ctx.pages[p].lines
+        end = next((k for k in range(marker + 1, len(lines)) if later.search(lines[k])), len(lines))
+        if any(gone.get(k) == prop.id and k in kept for k in range(marker, end)):
+            return True
+    return False
 
 
 def _against(prop: Proposal, where: list[tuple[int, int]], ctx: _Context) -> dict[int, list[tuple[int, str]]]:

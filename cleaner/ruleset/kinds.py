@@ -99,11 +99,17 @@ class LeadingRule(LineRule):
 
 @dataclass(eq=False)
 class BlockRule(Rule):
-    """Drop a block from a start line to an end line (inclusive), or `max_lines` lines."""
+    """Drop a block from a start line to an end line (inclusive), or `max_lines` lines.
+
+    With `max_words`, no line of the block may be longer: a block of furniture (a page head, a
+    list of links) is made of short lines, and where its end line is found only past a paragraph,
+    that end belongs to something else (a share row below the article) and the lines between are
+    the article, so the block is not there."""
 
     start: regex.Pattern = None  # type: ignore[assignment]
     end: regex.Pattern | None = None
     max_lines: int = 30
+    max_words: int | None = None
     kind: ClassVar[str] = "block"
 
     @functools.cached_property
@@ -131,11 +137,17 @@ class BlockRule(Rule):
 
     def extent(self, texts: Sequence[str], i: int) -> int:
         """How many of `texts[i:]` the block covers (0: none), given texts[i] starts it."""
+        limit = self.max_words
         if self.end is None:
-            return min(self.max_lines, len(texts) - i)
+            n = min(self.max_lines, len(texts) - i)
+            if limit is not None and any(word_count(t) > limit for t in texts[i:i + n]):
+                return 0
+            return n
         for j in range(i, min(len(texts), i + self.max_lines)):
             if (j > i or self.start.pattern == self.end.pattern) and self.end.search(texts[j]):
                 return j - i + 1
+            if limit is not None and word_count(texts[j]) > limit:
+                return 0  # a paragraph before the end: not this block
         return 0
 
     def acts_on(self, text: str) -> bool:

@@ -57,6 +57,7 @@ KINDS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
         {
             "end": "pattern of the block's last line (inclusive)",
             "max_lines": "most non-blank lines in the block (default 30)",
+            "max_words": "most words of any line in the block: a longer line before the end means no block",
         },
     ),
     "trailer": (
