@@ -67,6 +67,12 @@ MAX_WORDS = 30  # longer lines are prose; furniture is short
 # review: an author's sign-off ("-Jodi") ends the article on two pages as a share row does, and is
 # followed by a postscript on the third.
 TRAILER_MIN_PAGES = 3
+# From three pages or more the same sign-off passes: it ends the article and the share row follows
+# on most pages, while on one a footnote of the author's (a line of prose, too short to count as
+# more article) comes right after it. The site's furniture marker is followed by the same kind of
+# line on every page (more furniture, or the page's own list); a marker followed on some pages by
+# more furniture and on others at once by the page's own prose is where the article *may* end,
+# and is proposed switched off (see _Miner.goes_on).
 ZONES = ("top", "middle", "bottom")
 # The page head is menus and teasers, short lines on every learning page; its `max_words` lets a
 # line a little longer than the longest seen pass, never an article's paragraph (see head_words).
@@ -620,8 +626,38 @@ class _Miner:
         self.sums[p] = chars, prose, para, paras
         return self.sums[p]
 
-    def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float, str]]:
-        """Markers after which, on most pages, no unique prose follows (comments aside)."""
+    def _furniture(self, p: int, k: int) -> bool:
+        """Line k of page p is one of the site's: a repeated line or a line of a shape."""
+        return k in self.covered[p] or k in self.groups.get(p, {})
+
+    def goes_on(self, firsts: dict[int, int]) -> list[int]:
+        """The pages on which the page's own prose (a line of 8 words or more that neither repeats
+        nor fits a shape, and is no comment) comes right after the marker at line `firsts[p]`, when
+        on other pages more furniture (a repeated line or a shape) does: the marker then ends the
+        article on some pages and is followed by more of it on others, as an author's sign-off is
+        by a footnote or a postscript. [] when the line after it is of one kind on every page.
+
+        A comment printed above its signature comes right above it: prose with the site's
+        furniture between it and the first signature (a tag line, a share row, the "N comments"
+        heading) is no comment's text."""
+        prose, furniture = [], 0
+        for p, i in firsts.items():
+            j = i + 1
+            if j >= len(self.pages[p].lines):
+                continue
+            if self._furniture(p, j):
+                furniture += 1
+                continue
+            if not self._prose(p, j):
+                continue
+            sigs = self.signatures(p, i)
+            if not sigs or (j < sigs[0] and any(self._furniture(p, k) for k in range(j + 1, sigs[0]))):
+                prose.append(p)
+        return prose if furniture else []
+
+    def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float, str, list[int]]]:
+        """Markers after which, on most pages, no unique prose follows (comments aside), each with
+        the pages where the article may go on right after it (see `goes_on`)."""
         out = []
         sums = {p: self._page_sums(p) for p in range(self.n)}
         for pat, ev in markers:
@@ -668,7 +704,7 @@ class _Miner:
                 f"article text on {quiet} ({with_comments} of them a comment section); "
                 f"earliest at {min(positions):.0%} of the page"
             )
-            out.append((pat, ev, min_pos, note))
+            out.append((pat, ev, min_pos, note, self.goes_on(firsts)))
         return out
 
 
@@ -707,11 +743,17 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     trailers = m.trailers(marker_cands)
     # keep the trailer that comes first on most pages; later ones are cut with it anyway
     trailers.sort(key=lambda t: sum(i for _, i in t[1].occurrences) / len(t[1].occurrences))
-    chosen = trailers[:2]
-    ahead = m.optional_ahead(chosen[0][1], [(u[0], u[1]) for u in trailers[1:]]) if chosen else None
-    if ahead is not None and ahead not in [t[0] for t in chosen]:  # the template's own marker stands by
-        chosen.append(next(t for t in trailers if t[0] == ahead))
-    for n, (pat, ev, min_pos, note) in enumerate(chosen):
+    # A marker the article may go on after is shown for review, switched off, and takes no place of
+    # the two: the next marker down is then the one that cuts.
+    shown = [t for t in trailers if t[4]][:1] + [t for t in trailers if not t[4]][:2]
+    shown.sort(key=lambda t: trailers.index(t))
+    # The first marker that cuts may be an optional one ahead of the template's own: that one is
+    # shown too, standing by (see _Miner.optional_ahead).
+    first = next((t for t in shown if not t[4]), None)
+    ahead = m.optional_ahead(first[1], [(u[0], u[1]) for u in trailers[trailers.index(first) + 1:]]) if first else None
+    if ahead is not None and ahead not in [t[0] for t in shown]:
+        shown.append(next(t for t in trailers if t[0] == ahead))
+    for n, (pat, ev, min_pos, note, goes_on) in enumerate(shown):
         props.append(Proposal(
             id=f"{slug}.trailer-{n + 1}" if n else f"{slug}.trailer",
             kind="trailer",
@@ -719,13 +761,19 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             keys={"pattern": pat, "min_position": min_pos},
             evidence=[(ev.examples[0], ev)],
             drop=ev.examples[:2],
-            notes=[note],
+            notes=[note] + ([
+                f"the page's own prose comes right after it on {len(goes_on)} page(s) "
+                f"({', '.join(m.pages[p].name for p in goes_on[:3])}), the site's furniture on others"
+            ] if goes_on else []),
             literal=pat in literal_markers,
-            ahead_of=ahead if n == 0 and ahead is not None else "",
-            enabled=ev.pages >= TRAILER_MIN_PAGES,
-            review="" if ev.pages >= TRAILER_MIN_PAGES else
+            ahead_of=ahead if first is not None and pat == first[0] and ahead is not None else "",
+            enabled=ev.pages >= TRAILER_MIN_PAGES and not goes_on,
+            review="" if ev.pages >= TRAILER_MIN_PAGES and not goes_on else
             f"seen on {ev.pages} pages only: too few to tell the site's furniture from an author's sign-off "
-            f"that other pages follow with more text; switch on only if nothing of the article comes after it",
+            f"that other pages follow with more text; switch on only if nothing of the article comes after it"
+            if ev.pages < TRAILER_MIN_PAGES else
+            "on some pages the page's own text goes on right after it, as after an author's sign-off; "
+            "switch on only if nothing of the article comes after it",
         ))
 
     for n, (pat, ev, words, marked) in enumerate(shapes):
