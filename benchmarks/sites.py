@@ -46,7 +46,8 @@ def folds(pages: list, split: str = "alternate", seed: int = DEFAULT_SEED, salt:
     `alternate` learns on every other page in file order; `halves` learns on the first half and
     scores the second, then the other way round; `random` shuffles the pages with a generator
     seeded by `seed` and `salt` (the site's name: each site gets its own shuffle), then cuts the
-    shuffle in halves. Different splits are a cheap check that a pack does not depend on which pages it happened to see.
+    shuffle in halves. Different splits are a cheap check that a pack does not depend on which
+    pages it happened to see.
     """
     if split == "alternate":
         a, b = pages[0::2], pages[1::2]

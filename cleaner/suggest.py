@@ -28,6 +28,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -67,12 +68,6 @@ MAX_WORDS = 30  # longer lines are prose; furniture is short
 # review: an author's sign-off ("-Jodi") ends the article on two pages as a share row does, and is
 # followed by a postscript on the third.
 TRAILER_MIN_PAGES = 3
-# From three pages or more the same sign-off passes: it ends the article and the share row follows
-# on most pages, while on one a footnote of the author's (a line of prose, too short to count as
-# more article) comes right after it. The site's furniture marker is followed by the same kind of
-# line on every page (more furniture, or the page's own list); a marker followed on some pages by
-# more furniture and on others at once by the page's own prose is where the article *may* end,
-# and is proposed switched off (see _Miner.goes_on).
 ZONES = ("top", "middle", "bottom")
 # The page head is menus and teasers, short lines on every learning page; its `max_words` lets a
 # line a little longer than the longest seen pass, never an article's paragraph (see head_words).
@@ -138,6 +133,16 @@ class Proposal:
     literal: bool = False  # a trailer whose marker is one fixed line, without numbers
     plain: bool = False  # a shape whose fixed part is plain words only ("<...> Google Maps", "I think <...>")
     ahead_of: str = ""  # a trailer: the pattern of the template's marker below it (see _Miner.optional_ahead)
+
+
+class _Trailer(NamedTuple):
+    """A trailer marker found by `_Miner.trailers`."""
+
+    pattern: str
+    evidence: Evidence
+    min_position: float
+    note: str
+    goes_on: list[int]  # pages where the page's own prose comes right after it (`_Miner.goes_on`)
 
 
 # ---------------------------------------------------------------- helpers
@@ -630,12 +635,15 @@ class _Miner:
         """Line k of page p is one of the site's: a repeated line or a line of a shape."""
         return k in self.covered[p] or k in self.groups.get(p, {})
 
-    def goes_on(self, firsts: dict[int, int]) -> list[int]:
+    def goes_on(self, firsts: dict[int, int], sigs: dict[int, list[int]]) -> list[int]:
         """The pages on which the page's own prose (a line of 8 words or more that neither repeats
         nor fits a shape, and is no comment) comes right after the marker at line `firsts[p]`, when
         on other pages more furniture (a repeated line or a shape) does: the marker then ends the
         article on some pages and is followed by more of it on others, as an author's sign-off is
         by a footnote or a postscript. [] when the line after it is of one kind on every page.
+        (From three pages, TRAILER_MIN_PAGES, a sign-off passes the other trailer tests: the share
+        row follows it on most pages, and a footnote after it on one is too short to count as
+        more article.) `sigs`: page -> the comment signatures below the marker (`signatures`).
 
         A comment printed above its signature comes right above it: prose with the site's
         furniture between it and the first signature (a tag line, a share row, the "N comments"
@@ -650,12 +658,12 @@ class _Miner:
                 continue
             if not self._prose(p, j):
                 continue
-            sigs = self.signatures(p, i)
-            if not sigs or (j < sigs[0] and any(self._furniture(p, k) for k in range(j + 1, sigs[0]))):
+            below = sigs[p]
+            if not below or (j < below[0] and any(self._furniture(p, k) for k in range(j + 1, below[0]))):
                 prose.append(p)
         return prose if furniture else []
 
-    def trailers(self, markers: list[tuple[str, Evidence]]) -> list[tuple[str, Evidence, float, str, list[int]]]:
+    def trailers(self, markers: list[tuple[str, Evidence]]) -> list[_Trailer]:
         """Markers after which, on most pages, no unique prose follows (comments aside), each with
         the pages where the article may go on right after it (see `goes_on`)."""
         out = []
@@ -667,11 +675,12 @@ class _Miner:
             if len(firsts) < max(min(TRAILER_MIN_PAGES, self.n), self.min_pages):
                 continue
             ok, quiet, after_article, with_comments, positions, tops = True, 0, 0, 0, [], []
+            sigs_of: dict[int, list[int]] = {}
             for p, i in firsts.items():
                 chars, prose, para, paras = sums[p]
                 positions.append(chars[i] / (chars[-1] or 1))
                 before = prose[i]
-                sigs = self.signatures(p, i)
+                sigs = sigs_of[p] = self.signatures(p, i)
                 comments = bool(sigs)
                 # after the marker, only paragraphs count: lists of related headlines are short; and
                 # only those above the comment section: comments aside is not article aside
@@ -704,11 +713,23 @@ class _Miner:
                 f"article text on {quiet} ({with_comments} of them a comment section); "
                 f"earliest at {min(positions):.0%} of the page"
             )
-            out.append((pat, ev, min_pos, note, self.goes_on(firsts)))
+            out.append(_Trailer(pat, ev, min_pos, note, self.goes_on(firsts, sigs_of)))
         return out
 
 
 # ---------------------------------------------------------------- from evidence to rules
+
+
+def _trailer_review(pages: int, goes_on: list[int]) -> str:
+    """Why a trailer is proposed switched off ("" when it is not): seen on too few pages, or the
+    page's own text goes on right after it on some pages (see `_Miner.goes_on`)."""
+    if pages < TRAILER_MIN_PAGES:
+        return (f"seen on {pages} pages only: too few to tell the site's furniture from an author's sign-off "
+                f"that other pages follow with more text; switch on only if nothing of the article comes after it")
+    if goes_on:
+        return ("on some pages the page's own text goes on right after it, as after an author's sign-off; "
+                "switch on only if nothing of the article comes after it")
+    return ""
 
 
 def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
@@ -745,15 +766,17 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     trailers.sort(key=lambda t: sum(i for _, i in t[1].occurrences) / len(t[1].occurrences))
     # A marker the article may go on after is shown for review, switched off, and takes no place of
     # the two: the next marker down is then the one that cuts.
-    shown = [t for t in trailers if t[4]][:1] + [t for t in trailers if not t[4]][:2]
-    shown.sort(key=lambda t: trailers.index(t))
+    shown = [t for t in trailers if t.goes_on][:1] + [t for t in trailers if not t.goes_on][:2]
+    shown.sort(key=trailers.index)
     # The first marker that cuts may be an optional one ahead of the template's own: that one is
     # shown too, standing by (see _Miner.optional_ahead).
-    first = next((t for t in shown if not t[4]), None)
-    ahead = m.optional_ahead(first[1], [(u[0], u[1]) for u in trailers[trailers.index(first) + 1:]]) if first else None
-    if ahead is not None and ahead not in [t[0] for t in shown]:
-        shown.append(next(t for t in trailers if t[0] == ahead))
+    first = next((t for t in shown if not t.goes_on), None)
+    ahead = m.optional_ahead(first.evidence, [(u.pattern, u.evidence) for u in trailers[trailers.index(first) + 1:]]
+                             ) if first else None
+    if ahead is not None and ahead not in [t.pattern for t in shown]:
+        shown.append(next(t for t in trailers if t.pattern == ahead))
     for n, (pat, ev, min_pos, note, goes_on) in enumerate(shown):
+        review = _trailer_review(ev.pages, goes_on)
         props.append(Proposal(
             id=f"{slug}.trailer-{n + 1}" if n else f"{slug}.trailer",
             kind="trailer",
@@ -766,14 +789,9 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
                 f"({', '.join(m.pages[p].name for p in goes_on[:3])}), the site's furniture on others"
             ] if goes_on else []),
             literal=pat in literal_markers,
-            ahead_of=ahead if first is not None and pat == first[0] and ahead is not None else "",
-            enabled=ev.pages >= TRAILER_MIN_PAGES and not goes_on,
-            review="" if ev.pages >= TRAILER_MIN_PAGES and not goes_on else
-            f"seen on {ev.pages} pages only: too few to tell the site's furniture from an author's sign-off "
-            f"that other pages follow with more text; switch on only if nothing of the article comes after it"
-            if ev.pages < TRAILER_MIN_PAGES else
-            "on some pages the page's own text goes on right after it, as after an author's sign-off; "
-            "switch on only if nothing of the article comes after it",
+            ahead_of=ahead if first is not None and pat == first.pattern and ahead is not None else "",
+            enabled=not review,
+            review=review,
         ))
 
     for n, (pat, ev, words, marked) in enumerate(shapes):
