@@ -31,6 +31,9 @@ from .ruleset.pack import host_of
 # The fewest pages a suggestion is made from, and the fewest it is worth much from.
 MIN_PAGES = 2
 FEW_PAGES = 5
+# Unreadable documents named one by one; past this many they are only counted (a wrong
+# --text-field on a million-line corpus must not print a million lines).
+MAX_NAMED = 20
 
 # HTML's white space (not the no-break space, which a browser keeps).
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -156,8 +159,9 @@ def site_pages(
 ) -> SitePages:
     """The site's pages in the files and folders given, in reading order.
 
-    `warn` hears of each document or line that cannot be read, as `file:line: why`. Raises
-    InputError for a path that does not exist. Only the site's pages are decoded and kept.
+    `warn` hears of each document or line that cannot be read, as `file:line: why` (the first
+    `MAX_NAMED` of them; the rest are counted in `bad`). Raises InputError for a path that does
+    not exist. Only the site's pages are decoded and kept.
     """
     key = site_key(site)
     out = SitePages(key)
@@ -166,8 +170,10 @@ def site_pages(
 
     def bad(item: Item, why: str) -> None:
         out.bad += 1
-        if warn is not None:
+        if warn is not None and out.bad <= MAX_NAMED:
             warn(f"{_where(item)}: {why}; skipped")
+            if out.bad == MAX_NAMED:
+                warn(f"more unreadable documents are counted, not named (after {MAX_NAMED})")
 
     for src in find_sources(paths, globs):
         for item in read_source(src, max_bytes):
