@@ -140,9 +140,9 @@ def page_text(content: str, fmt: str | None) -> str:
 
 def _where(item: Item) -> str:
     """The spot of an item for a message: the file, and the line or record in it."""
-    if item.kind != "record":
-        return item.source
-    return f"{item.source}:{item.line}" if item.unit == "line" else f"{item.source} (record {item.line})"
+    if item.unit == "record":  # a WARC record, or a record of a JSON array
+        return f"{item.source} (record {item.line})"
+    return f"{item.source}:{item.line}" if item.kind == "record" else item.source
 
 
 def _name(item: Item) -> str:

@@ -8,9 +8,11 @@ an inserted newsletter promo, a tip line closing the article, a footer), and of 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cleaner import Cleaner
@@ -196,3 +198,24 @@ def test_html_pages_are_learned_as_their_visible_lines():
     assert ARTICLES[0][1] in lines and TIP in lines and FOOTER in lines
     pre = html_lines("<html><body><pre>a  b\nc</pre><script>var x = 1;</script><p>d\n e</p></body></html>")
     assert [x for x in pre.split("\n") if x.strip()] == ["a  b", "c", "d e"]
+
+
+def test_warc_of_two_sites(tmp_path):
+    pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        for i in range(len(ARTICLES)):
+            for url, body in ((f"https://gazette.example/{i}", gazette_html(i)),
+                              (f"https://other.org/{i}", f"<html><body><p>{other_text(i)}</p></body></html>")):
+                headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+                w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                                    http_headers=headers))
+    out = tmp_path / "gazette.toml"
+    res = runner.invoke(app, ["rules", "suggest", str(path), "--site", "gazette.example", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "read 12 pages: 6 of gazette.example, 6 of other hosts skipped" in res.output
+    assert "Gazette newsroom" in _patterns(out) and "Ruritania" not in out.read_text()
