@@ -50,6 +50,7 @@ class SitePages:
     other_hosts: Counter = field(default_factory=Counter)  # host -> pages skipped for it
     no_url: int = 0  # pages without a URL skipped because other pages had one
     bad: int = 0  # documents or lines that could not be read (each reported)
+    by_host: bool = True  # False when no page had a URL and all were taken as the site's
 
     @property
     def skipped_other(self) -> int:
@@ -57,7 +58,8 @@ class SitePages:
 
     def summary(self) -> str:
         """One line for the user: pages read, the site's, and those skipped, and why."""
-        parts = [f"{len(self.pages)} of {self.site}"]
+        unplaced = self.pages and not self.by_host
+        parts = [f"{len(self.pages)} of {self.site}" + (" (no page has a URL: all taken as the site's)" if unplaced else "")]
         if self.other_hosts:
             parts.append(f"{self.skipped_other} of other hosts skipped")
         if self.no_url:
@@ -170,10 +172,12 @@ def site_pages(
 
     def bad(item: Item, why: str) -> None:
         out.bad += 1
-        if warn is not None and out.bad <= MAX_NAMED:
+        if warn is None:
+            return
+        if out.bad <= MAX_NAMED:
             warn(f"{_where(item)}: {why}; skipped")
-            if out.bad == MAX_NAMED:
-                warn(f"more unreadable documents are counted, not named (after {MAX_NAMED})")
+        elif out.bad == MAX_NAMED + 1:
+            warn(f"more unreadable documents: counted, not named (after the first {MAX_NAMED})")
 
     for src in find_sources(paths, globs):
         for item in read_source(src, max_bytes):
@@ -198,7 +202,7 @@ def site_pages(
             try:
                 content = item.fields[text_field] if item.fields is not None else decode(item.data or b"")
                 text = page_text(content, item.format)
-            except InputError as e:
+            except (InputError, ValueError, UnicodeError) as e:
                 bad(item, str(e))
                 continue
             if not text.strip():
@@ -215,5 +219,5 @@ def site_pages(
                 unnamed = []
             out.pages.append(page)
     if not any_url:
-        out.pages = unnamed
+        out.pages, out.by_host = unnamed, False
     return out

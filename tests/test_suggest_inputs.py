@@ -103,7 +103,7 @@ def test_html_folder_learns_the_sites_furniture_and_it_cleans_html(tmp_path):
     out = tmp_path / "gazette.example.toml"
     res = runner.invoke(app, ["rules", "suggest", str(pages), "--site", "gazette.example", "-o", str(out)])
     assert res.exit_code == 0, res.output
-    assert "read 6 pages: 6 of gazette.example" in res.output
+    assert "read 6 pages: 6 of gazette.example (no page has a URL: all taken as the site's)" in res.output
     assert {p.name: p.read_bytes() for p in pages.iterdir()} == before  # inputs untouched
     for furniture in ("Home", "Local News", "Gazette newsroom", "Gazette Media Group", "Privacy Policy"):
         assert furniture in _patterns(out), furniture
@@ -171,7 +171,7 @@ def test_a_wrong_text_field_names_the_first_bad_lines_then_counts_them(tmp_path)
     assert res.exit_code == 2
     assert res.output.count("record has no 'text' field") == 20
     assert f"{src}:20: record" in res.output and f"{src}:21:" not in res.output
-    assert "more unreadable documents are counted, not named" in res.output
+    assert "more unreadable documents: counted, not named" in res.output
     assert "read 0 pages: 0 of gazette.example; 30 unreadable skipped" in res.output
 
 
