@@ -204,29 +204,35 @@ def rules_list(
 
 @rules_app.command("suggest")
 def rules_suggest(
-    folder: Annotated[Path, typer.Argument(help="A folder of the site's pages as .txt files (5 or more).")],
-    site: Annotated[str, typer.Option("--site", help="The site's host name, e.g. example.com.")],
+    paths: Annotated[list[str], typer.Argument(help="The site's pages: files or folders (recursive) of .txt, .html, .json, .jsonl[.gz|.zst], .warc[.gz] (5 or more pages).")],
+    site: Annotated[str, typer.Option("--site", help="The site's host name, e.g. example.com; pages with a URL of another host are skipped.")],
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the proposed pack here (default: stdout).")] = None,
     min_share: Annotated[float, typer.Option("--min-share", help="Share of pages a line must repeat on.")] = 0.5,
+    glob: Annotated[Optional[list[str]], typer.Option("--glob", help="Only files in folders matching this pattern (repeatable), e.g. '*.jsonl.gz'.")] = None,
+    text_field: Annotated[str, typer.Option("--text-field", help="JSON field holding the document.")] = "text",
+    id_field: Annotated[str, typer.Option("--id-field", help="JSON field holding the id.")] = "id",
+    url_field: Annotated[str, typer.Option("--url-field", help="JSON field holding the URL.")] = "url",
+    max_doc_bytes: Annotated[int, typer.Option("--max-doc-bytes", min=1, help="Skip documents (and JSON lines) larger than this.")] = DEFAULT_MAX_DOC_BYTES,
 ) -> None:
     """Propose a site pack from the site's own pages: repeated lines, shapes, blocks, trailers."""
     from cleaner.io.writers import atomic_write_text
     from cleaner.suggest import suggest_pack
+    from cleaner.suggest_input import FEW_PAGES, site_pages
 
-    if not folder.is_dir():
-        _die(f"not a folder: {folder}")
-    from cleaner.io.readers import find_sources
-
-    files = [Path(src.path) for src in find_sources([folder], ["*.txt", "*.text"])]
-    if len(files) < 2:
-        _die(f"{folder}: needs at least two pages of the site (5 or more recommended)")
-    if len(files) < 5:
-        typer.echo(f"cleaner: only {len(files)} pages; proposals from fewer than 5 pages are weak", err=True)
-    from cleaner.normalize import decode
-
-    pages = [(str(f.relative_to(folder)), decode(f.read_bytes())) for f in files]
     try:
-        text = suggest_pack(pages, site, min_share=min_share)
+        found = site_pages(paths, site, globs=glob or (), text_field=text_field, id_field=id_field,
+                           url_field=url_field, max_bytes=max_doc_bytes,
+                           warn=lambda m: typer.echo(f"cleaner: {m}", err=True))
+    except CleanerError as e:
+        _die(str(e))
+        raise  # unreachable
+    typer.echo(f"cleaner: {found.summary()}", err=True)
+    if found.shortfall():
+        _die(found.shortfall())
+    if len(found.pages) < FEW_PAGES:
+        typer.echo(f"cleaner: only {len(found.pages)} pages; proposals from fewer than {FEW_PAGES} pages are weak", err=True)
+    try:
+        text = suggest_pack(found.pages, site, min_share=min_share)
     except ValueError as e:
         _die(str(e))
         raise  # unreachable

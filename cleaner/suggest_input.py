@@ -1,0 +1,223 @@
+"""The pages `rules suggest` learns from, read from the corpus the user already has.
+
+Users keep their scraped pages as .txt or .html files, or as JSON lines with a text field and a
+URL field, often several sites in one file: the same inputs `cleaner clean` reads. This module
+reads them with the batch readers (`cleaner.io.readers`), keeps the pages of the one site the
+pack is for, and turns each into lines as the suggester wants them. HTML pages become the page's
+visible text with its line structure (`cleaner.visible.visible_text`), so that the navigation,
+inserts and trailers that repeat from page to page are there to be learned.
+
+Which pages are the site's: a page whose URL's host is the site's host or one of its subdomains,
+the hosts the proposed pack will apply to. A page without a URL (a plain file) counts only when
+no page has a URL, as in a folder of one site's .txt files; once some pages name their host,
+a page that does not cannot be told apart from another site's. A document or JSON line that
+cannot be read is reported (file and line) and skipped; the rest are learned from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .io.readers import DEFAULT_MAX_DOC_BYTES, Item, find_sources, parse_record, read_source
+from .normalize import decode
+from .ruleset.pack import host_of
+
+# The fewest pages a suggestion is made from, and the fewest it is worth much from.
+MIN_PAGES = 2
+FEW_PAGES = 5
+# Unreadable documents named one by one; past this many they are only counted (a wrong
+# --text-field on a million-line corpus must not print a million lines).
+MAX_NAMED = 20
+
+# HTML's white space (not the no-break space, which a browser keeps).
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_KEEP_SPACE = frozenset({"pre", "textarea", "listing", "plaintext"})
+
+
+@dataclass
+class SitePages:
+    """The site's pages as `(name, text)` pairs, and what reading the corpus found."""
+
+    site: str
+    pages: list[tuple[str, str]] = field(default_factory=list)
+    read: int = 0  # documents read (those that could not be read are not counted)
+    other_hosts: Counter = field(default_factory=Counter)  # host -> pages skipped for it
+    no_url: int = 0  # pages without a URL skipped because other pages had one
+    bad: int = 0  # documents or lines that could not be read (each reported)
+    by_host: bool = True  # False when no page had a URL and all were taken as the site's
+
+    @property
+    def skipped_other(self) -> int:
+        return sum(self.other_hosts.values())
+
+    def summary(self) -> str:
+        """One line for the user: pages read, the site's, and those skipped, and why."""
+        unplaced = self.pages and not self.by_host
+        parts = [f"{len(self.pages)} of {self.site}" + (" (no page has a URL: all taken as the site's)" if unplaced else "")]
+        if self.other_hosts:
+            parts.append(f"{self.skipped_other} of other hosts skipped")
+        if self.no_url:
+            parts.append(f"{self.no_url} without a URL skipped (other pages have URLs)")
+        bad = f"; {self.bad} unreadable skipped" if self.bad else ""
+        return f"read {self.read} pages: " + ", ".join(parts) + bad
+
+    def shortfall(self) -> str | None:
+        """Why there are too few of the site's pages to learn from, or None when there are enough."""
+        if len(self.pages) >= MIN_PAGES:
+            return None
+        msg = f"{len(self.pages)} page(s) of {self.site} found; needs at least {MIN_PAGES} (5 or more recommended)"
+        if self.other_hosts:
+            top = ", ".join(f"{h} ({n})" for h, n in self.other_hosts.most_common(5))
+            msg += f"; hosts seen most: {top} (see --site, --url-field)"
+        return msg
+
+
+def site_key(site: str) -> str:
+    """The host a pack for `site` is written for, as `render_pack` writes it in `sites`.
+
+    >>> site_key("https://WWW.Example.com/")
+    'example.com'
+    """
+    return (host_of(site) or site).lower().strip().removeprefix("www.").rstrip(".")
+
+
+def of_site(host: str, key: str) -> bool:
+    """True when the host is the site's or a subdomain's (as `Pack.applies_to` matches hosts).
+
+    >>> of_site("news.example.com", "example.com"), of_site("notexample.com", "example.com")
+    (True, False)
+    """
+    host = host.rstrip(".")
+    return host == key or host.endswith("." + key)
+
+
+def flow_spaces(tree: Any) -> None:
+    """Lay out white space as a browser does: a run of spaces and line breaks in the page's
+    source is one space (outside <pre>), so that a paragraph wrapped in the HTML source is one
+    line of visible text, not several. Changes the tree in place (a tree of our own parse)."""
+    from lxml import etree
+
+    keep = 0  # depth inside elements whose white space shows as written
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            keep += tag in _KEEP_SPACE
+            if not keep and tag and el.text:
+                el.text = _HTML_SPACE.sub(" ", el.text)
+        else:
+            keep -= tag in _KEEP_SPACE
+            if not keep and el.tail:
+                el.tail = _HTML_SPACE.sub(" ", el.tail)
+
+
+def html_lines(html: str) -> str:
+    """An HTML page's visible text, one line per block as a browser shows it.
+
+    Raises InputError when the page cannot be parsed.
+    """
+    from .html import parse
+    from .visible import visible_text
+
+    tree = parse(html)
+    if tree is None:
+        return ""
+    flow_spaces(tree)
+    return visible_text(tree)
+
+
+def page_text(content: str, fmt: str | None) -> str:
+    """The text a page is learned from: plain text as it is, HTML as its visible lines."""
+    from .api import detect_format
+
+    if (fmt or detect_format(content)) == "html":
+        return html_lines(content)
+    return content
+
+
+def _where(item: Item) -> str:
+    """The spot of an item for a message: the file, and the line or record in it."""
+    if item.unit == "record":  # a WARC record, or a record of a JSON array
+        return f"{item.source} (record {item.line})"
+    return f"{item.source}:{item.line}" if item.kind == "record" else item.source
+
+
+def _name(item: Item) -> str:
+    """The page's name in the proposals' evidence: its file, or its file and line."""
+    if item.kind != "record":
+        return item.rel or item.source
+    return f"{Path(item.source).name}:{item.line}"
+
+
+def site_pages(
+    paths: Iterable[str | Path], site: str, *, globs: Iterable[str] = (),
+    text_field: str = "text", id_field: str = "id", url_field: str = "url",
+    max_bytes: int = DEFAULT_MAX_DOC_BYTES, warn: Callable[[str], None] | None = None,
+) -> SitePages:
+    """The site's pages in the files and folders given, in reading order.
+
+    `warn` hears of each document or line that cannot be read, as `file:line: why` (the first
+    `MAX_NAMED` of them; the rest are counted in `bad`). Raises InputError for a path that does
+    not exist. Only the site's pages are decoded and kept.
+    """
+    key = site_key(site)
+    out = SitePages(key)
+    unnamed: list[tuple[str, str]] = []  # pages without a URL, used when no page has one
+    any_url = False
+
+    def bad(item: Item, why: str) -> None:
+        out.bad += 1
+        if warn is None:
+            return
+        if out.bad <= MAX_NAMED:
+            warn(f"{_where(item)}: {why}; skipped")
+        elif out.bad == MAX_NAMED + 1:
+            warn(f"more unreadable documents: counted, not named (after the first {MAX_NAMED})")
+
+    for src in find_sources(paths, globs):
+        for item in read_source(src, max_bytes):
+            if item.error:
+                bad(item, item.error)
+                continue
+            try:
+                if item.kind == "record":
+                    parse_record(item, text_field, id_field, url_field)
+            except InputError as e:
+                bad(item, str(e))
+                continue
+            host = host_of(item.url)
+            if host is not None and not of_site(host, key):
+                out.read += 1
+                out.other_hosts[host] += 1
+                continue
+            if host is None and any_url:
+                out.read += 1
+                out.no_url += 1
+                continue
+            try:
+                content = item.fields[text_field] if item.fields is not None else decode(item.data or b"")
+                text = page_text(content, item.format)
+            except (InputError, ValueError, UnicodeError) as e:
+                bad(item, str(e))
+                continue
+            if not text.strip():
+                bad(item, "no text")
+                continue
+            out.read += 1
+            page = (_name(item), text)
+            if host is None:
+                unnamed.append(page)
+                continue
+            if not any_url:  # the first page with a URL: those without one cannot be placed
+                any_url = True
+                out.no_url += len(unnamed)
+                unnamed = []
+            out.pages.append(page)
+    if not any_url:
+        out.pages, out.by_host = unnamed, False
+    return out
