@@ -119,7 +119,7 @@ def stage_title(doc: Document, rs: RuleSet) -> None:
     if not alive:
         return
     texts = [doc.lines[i] for i in alive]
-    found = rule.find(texts, _BlankAfter(doc, alive), host=doc.host)
+    found = rule.find(texts, _BlankAfter(doc, alive), host=doc.host)  # type: ignore[arg-type]  # (a lazy sequence)
     if found is None:
         return
     doc.set_meta("title", found.title, rule.id)
@@ -249,7 +249,7 @@ def run(text: str, rs: RuleSet, *, url: str | None = None, host: str | None = No
     if site_ids is not None and pack_changed(doc, rs, site_ids):  # a site pack only removes (see sitepacks.py)
         base = Document(lines, url=url, host=host, site=site)
         for stage in stages:
-            stage(base, rs.base)
+            stage(base, rs.base)  # type: ignore[arg-type]  # (set when site_ids is)
         keep_default_text(doc, base, site_ids)
     result = CleanResult(
         text=paragraphs(doc.kept_lines()),

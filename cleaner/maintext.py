@@ -202,7 +202,7 @@ class MainTextConfig:
         kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in tables.items() if k in known}
         if kw:
             kw.setdefault("enabled", True)
-        return cls(**kw)
+        return cls(**kw)  # type: ignore[arg-type]  # (a rule file's values, checked where they are read)
 
 
 @dataclass
@@ -386,19 +386,19 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         if boxes is not None:  # its teaser lines leave the article when the run crosses them
             boxes.extend(opened)
     if cfg.widget_rules and cfg.widget_list_max_lines:  # longer boxes inside the article (maintext_teasers.py)
-        for k, end in widget_lists([removed[i] for i in idx], scores, sizes, ends, texts, cfg.widget_rules,
-                                   cfg.widget_list_max_lines, cfg.widget_min_words, -min(cfg.barrier_cost, cfg.dateline_cost),
-                                   cfg.widget_list_pass_rules):
+        for k, last in widget_lists([removed[i] for i in idx], scores, sizes, ends, texts, cfg.widget_rules,
+                                    cfg.widget_list_max_lines, cfg.widget_min_words, -min(cfg.barrier_cost, cfg.dateline_cost),
+                                    cfg.widget_list_pass_rules):
             scores[k] = -cfg.line_cost
             if boxes is not None:
-                boxes.append((k, end))
+                boxes.append((k, last))
     if phrase_lines and cfg.widget_max_lines and boxes is not None:  # under a phrase a rule removed (maintext_teasers.py)
         heads = [k for k in phrase_lines if scores[k] > -cfg.barrier_cost]  # scores as the passes above left them
         if heads:
             boxes.extend(phrase_boxes(heads, [removed[i] is None for i in idx], scores, sizes, ends, texts,
                                       cfg.widget_max_lines, cfg.widget_min_words))
     if cfg.thread_min_headers and dateline is not None:
-        titles = [k for k, i in enumerate(idx) if k and removed[i] is not None and removed[i][0] == TITLE_RULE]
+        titles = [k for k, i in enumerate(idx) if k and (why := removed[i]) is not None and why[0] == TITLE_RULE]
         gap = [k == 0 or idx[k - 1] < i - 1 for k, i in enumerate(idx)] + [True]  # a blank line above line k
         _discount_threads(texts, scores, sizes, titles, lex.dated, cfg, gap)
     if cfg.after_barrier_factor < 1.0:
@@ -699,7 +699,7 @@ def stage_maintext(doc: Document, rs: Any) -> None:
     if total <= 0:
         return
     # The page title's repeats (the headline and its copies), found once for the passes below.
-    titles = [k for k, i in enumerate(idx) if doc.removed_by[i] is not None and doc.removed_by[i][0] == TITLE_RULE]
+    titles = [k for k, i in enumerate(idx) if (why := doc.removed_by[i]) is not None and why[0] == TITLE_RULE]
     heads = [k for k in titles if k]  # below the first line (the page's own <title> line)
     if cfg.headline_min_total:  # the run below the headline, not a longer one past a barrier (maintext_anchor.py)
         anchored = headline_run(scores, heads, a, b, cfg.barrier_cost, cfg.headline_min_total, best_run,

@@ -7,6 +7,7 @@ Only unambiguous numeric forms are parsed here; month names per language come fr
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
 import regex
 
@@ -74,7 +75,7 @@ def to_iso(value: str, *, today: _dt.date | None = None) -> str | None:
     for pat in (_ISO, _COMPACT, _SLASH_YMD, _DMY_DOTS):
         m = pat.match(value)
         if m:
-            g = {k: (int(v) if v and k != "tz" else v) for k, v in m.groupdict().items()}
+            g: dict[str, Any] = {k: (int(v) if v and k != "tz" else v) for k, v in m.groupdict().items()}
             return build_iso(g["y"], g["m"], g["d"], g.get("H"), g.get("M"), g.get("S"), _tz(g.get("tz")), today=today)
     return None
 
@@ -191,6 +192,8 @@ def from_parts(
         a, b = num("n1"), num("n2")
         if a is None or b is None:
             return None
+        day: int | None
+        month: int | None
         if order == "MDY" or (order is None and b > 12 >= a):
             month, day = a, b
         elif order == "DMY" or (order is None and a > 12 >= b):

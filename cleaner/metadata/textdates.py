@@ -11,6 +11,7 @@ dateline ("Published April 7, 2025 10:32") leaves the text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import regex
 
@@ -98,7 +99,7 @@ def _windows(text: str, years: list[tuple[int, int]] | None = None) -> list[tupl
 
 
 def _labels(rs: RuleSet, text: str) -> list[tuple[int, int, DateRule]]:
-    out = []
+    out: list[tuple[int, int, DateRule]] = []
     low = fold(text)
     if rs.date_label_search is not None and rs.date_label_search(low) is None:
         return out  # the line holds none of the strings any label needs
@@ -132,13 +133,15 @@ def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
         for a, b in _windows(text, years[k]):
             seg = text[a:b]
             low = fold(seg)
+            plain_shape: str | None
+            low_shape: str | None
             if faithful(seg):  # the window in shape (see ruleset/shapes.py)
                 plain_shape, low_shape = zeroed(seg), zeroed(low)
             else:
                 plain_shape = low_shape = None
             for rule, shape, gate in tests:
                 if shape is not None and plain_shape is not None:
-                    hay = low_shape if shape[1] else plain_shape
+                    hay = cast(str, low_shape if shape[1] else plain_shape)  # (both set together)
                     if gate not in hay or not passes_compiled(shape[0], hay):
                         continue  # the window holds the shape of none of this rule's dates
                 else:
@@ -169,6 +172,7 @@ def candidates(doc: Document, rs: RuleSet) -> list[Candidate]:
             taken_to = f.end
             before = [(s, r) for s, e, r in labels if e <= f.start + 1]
             after = [(s, r) for s, e, r in labels if s >= f.end - 1]
+            label: DateRule | None
             if before:
                 label = max(before, key=lambda x: x[0])[1]
             elif first and prev_label is not None:

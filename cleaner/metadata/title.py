@@ -167,8 +167,8 @@ def _split_title(
     _depth: int = 0,
 ) -> tuple[str, str | None]:
     title = title.strip()
-    for sep in separators:
-        s = sep.strip()
+    for cut in separators:
+        s = cut.strip()
         while s and title.endswith(s) and len(title) > len(s):
             title = title[: -len(s)].rstrip()
     sep = next((s for s in separators if s in title), None)
@@ -194,12 +194,12 @@ def _split_title(
                 best = (i, j)
     if best is not None:
         i, j = best
-        site = parts[j] if j < len(parts) else (parts[i - 1] if i > 0 else None)
+        site: str | None = parts[j] if j < len(parts) else (parts[i - 1] if i > 0 else None)
         if j < len(parts) and len(parts) - j > 1:
             site = parts[-1]
         return sep.join(parts[i:j]), site
     # 2. Site and section names at the ends.
-    site: str | None = None
+    site = None
     while len(parts) > 1:
         tail, rest = parts[-1], parts[:-1]
         head = sep.join(rest)

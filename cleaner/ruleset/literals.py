@@ -21,12 +21,13 @@ import re as _re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 try:  # the standard library's regular-expression parser (Python 3.11+: re._parser)
-    from re import _constants as _c
-    from re import _parser as _sre
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _sre  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _sre  # type: ignore[no-redef]
@@ -200,7 +201,7 @@ def folded_holds_search(needs: Iterable[Literals | None]) -> Callable[[str], obj
     return _re.compile("|".join(map(_re.escape, strings))).search
 
 
-def _parse(pattern: regex.Pattern) -> tuple[object, bool] | None:
+def _parse(pattern: regex.Pattern) -> tuple[Any, bool] | None:
     """The standard parser's tree of a `regex` pattern, and whether any part ignores case; None
     when the pattern uses syntax the standard parser lacks or would read differently."""
     if pattern.flags & _UNSAFE_FLAGS:
@@ -390,7 +391,7 @@ def _share(s: str) -> float:
 
 
 def _cost(strings: set[str]) -> float:
-    return len(strings) + 30 * sum(map(_share, strings))
+    return len(strings) + 30 * sum(map(_share, strings), 0.0)
 
 
 def _better(a: set[str] | None, b: set[str] | None, useless: Callable[[str], bool] | None) -> set[str] | None:
@@ -520,7 +521,7 @@ def _edge_cost(strings: set[str]) -> float:
     characters is much rarer at an edge than anywhere in the line."""
     if not strings:
         return 0.0
-    return 1 + len(strings) / 40 + 30 * sum(_share(s) if len(s) == 1 else _share(s) / 20 for s in strings)
+    return 1 + len(strings) / 40 + 30 * sum((_share(s) if len(s) == 1 else _share(s) / 20 for s in strings), 0.0)
 
 
 def _mixed(alts: list[list], folded: bool) -> tuple[set[str], set[str], set[str]] | None:
@@ -558,7 +559,7 @@ def line_screen(pattern: regex.Pattern, examples: Sequence[object] = ()) -> Scre
     if parsed is None:
         return None
     tree, folded = parsed
-    best = None
+    best: tuple[float, tuple[set[str], set[str], set[str]]] | None = None
     if pattern.flags & regex.MULTILINE or tree.state.flags & _sre.SRE_FLAG_MULTILINE \
             or _any_flag(tree, _sre.SRE_FLAG_MULTILINE):  # "^" and "$" at every line: no anchors
         need = required(pattern)

@@ -71,8 +71,8 @@ class LineMatcher:
         got = self._by_key.get((c, k))
         if got is None:
             floor = self._cuts[k] if k < len(self._cuts) else None
-            entries = []
-            key = []
+            entries: list[_Entry] = []
+            key: list[tuple[int, tuple[str, ...] | None]] = []
             for n, (r, st, lim, need) in enumerate(zip(self.rules, self._starts, self._limits, self._needs,
                                                          strict=True)):
                 if not ((lim is None or (floor is not None and lim >= floor))
@@ -197,13 +197,18 @@ def _quick_test(test: _Plan | _Group, low: str, short: bool) -> bool:
 
 
 class _Group:
-    """A plan's entries as one group, without a quick test of its own (the plan's is enough)."""
+    """A plan's entries as one group, without a quick test of its own (the plan's is enough):
+    `always` is true, so `_quick_test` never looks at the other fields."""
 
-    __slots__ = ("entries",)
-    always = True
+    __slots__ = ("entries", "always", "heads", "tails", "contains", "search")
 
     def __init__(self, entries: list[_Entry]) -> None:
         self.entries = entries
+        self.always = True
+        self.heads: tuple[str, ...] = ()
+        self.tails: tuple[str, ...] = ()
+        self.contains: tuple[str, ...] = ()
+        self.search: Callable[[str], object] | None = None
 
 
 @functools.lru_cache(maxsize=4096)

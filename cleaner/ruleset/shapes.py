@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import regex
 
@@ -233,7 +234,7 @@ def _best(reqs: list[Requirement]) -> Requirement | None:
     return max(reqs, key=lambda r: (min(map(len, r)), -len(r)), default=None)
 
 
-def _lang(op: object, av: object, folded: bool) -> set[str] | None:
+def _lang(op: object, av: Any, folded: bool) -> set[str] | None:
     """Every spelling (in shape) of what one item matches, when few; else None."""
     if op is _c.LITERAL:
         return _char(av, folded)  # type: ignore[arg-type]
