@@ -6,7 +6,8 @@
 Runs the steps of `engine.run` (as `Cleaner.clean` calls it: url and host) with every stage wrapped in a CPU-time counter (process time, so another
 process on the machine changes the figures less than wall time would). "normalise" is the text
 and line normalisation before the stages, "result" the paragraphs and removal list after them.
-Nothing is cached across documents, so repeated passes cost what the first one costs.
+The rule sets build match plans lazily (see `benchmarks/speed.py`), so the first of the passes
+costs more than the others; the figures are the mean over all passes.
 """
 
 from __future__ import annotations
