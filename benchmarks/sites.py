@@ -268,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.save_pred is not None:
         save_predictions(res["predictions"], args.save_pred)
     if not res["per_site"]:
-        print(f"{res['set']}: no site with {args.min_pages} pages or more; nothing scored", file=sys.stderr)
+        print(f"{res['set']}: nothing scored ({len(res['left_out'])} sites with fewer than {args.min_pages} pages "
+              "left out; a fold needs two pages to learn from)", file=sys.stderr)
         return 1
     b, s, t = res["base"], res["sugg"], res["trafilatura"]
     deltas = {site: v[1] - v[0] for site, v in res["per_site"].items()}

@@ -91,6 +91,8 @@ def test_min_pages_and_only_name_the_sites_left_out(tmp_path, capsys):
     assert header.startswith("toy.text.jsonl.gz, 2 sites, 11 pages") and "1 sites with fewer than 4 pages left out" in header
     assert "README reference" not in out  # the constant is Dragnet's, not this set's
     assert "| valley-post | 5 |" in out
+    assert main(["--set", str(path), "--min-pages", "7"]) == 1  # every site too small: nothing to score
+    assert "nothing scored (3 sites with fewer than 7 pages left out" in capsys.readouterr().err
 
 
 def test_a_set_without_the_content_field_is_refused(tmp_path):
