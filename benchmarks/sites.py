@@ -161,7 +161,9 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[
             raise SystemExit(f"not a site of the set: {', '.join(unknown)}{why}")
         sites = [s for s in sites if s in only]
     field = CONTENT_FIELD[input]
-    url_of = (lambda r: r.get("url")) if input == "html" else (lambda r: None)  # text runs as they always have
+    # HTML pages go with their URL, to cleaner as to trafilatura (as benchmarks/html_quality.py runs
+    # them); text pages without, as this benchmark has always cleaned them (same figures)
+    url_of = (lambda r: r.get("url")) if input == "html" else (lambda r: None)
     trafilatura = None
     if input == "html":
         from benchmarks.html_quality import run_trafilatura
