@@ -136,15 +136,14 @@ def group_sites(recs: list[dict], min_pages: int = MIN_PAGES) -> tuple[dict[str,
 
 
 def learning_text(r: dict, input: str) -> str:
-    """What the pack is learned from: the page's text, or for HTML its visible text, parsed as
-    the HTML path parses it (a browser's text export, as a user would hand to `rules suggest`)."""
+    """What the pack is learned from: the page's text, or for HTML the lines `rules suggest`
+    learns from an HTML page (`cleaner.suggest_input.html_lines`: its visible text, one line a
+    block, the source's wrapping undone)."""
     if input == "text":
         return r["raw_text"]
-    from cleaner.html import parse
-    from cleaner.visible import visible_text
+    from cleaner.suggest_input import html_lines
 
-    tree = parse(r["html"])
-    return visible_text(tree) if tree is not None else ""
+    return html_lines(r["html"])
 
 
 def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[str] | None = None,
