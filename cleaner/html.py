@@ -427,4 +427,5 @@ def clean_html(content: str | bytes, rs: RuleSet, *, url: str | None = None, hos
     from . import engine
 
     page = extract(content, url, rs)
-    return engine.run(page.text, rs, url=url, host=host, site=site, doc_id=doc_id, stages=page_stages(page))
+    return engine.run(page.text, rs, url=url, host=host, site=site, doc_id=doc_id, stages=page_stages(page),
+                      marked=True)  # trafilatura's `- item` and `| cell |` (see layout.py)
