@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from itertools import accumulate
 
+from . import layout
 from .document import Document
 from .maintext import stage_maintext
 from .metadata.dates import to_iso
@@ -237,10 +238,16 @@ STAGES: list[Stage] = [
 
 
 def run(text: str, rs: RuleSet, *, url: str | None = None, host: str | None = None,
-        site: str | None = None, doc_id: str | None = None, stages: list[Stage] | None = None) -> CleanResult:
-    """Clean one plain-text document with a compiled rule set."""
+        site: str | None = None, doc_id: str | None = None, stages: list[Stage] | None = None,
+        marked: bool = False) -> CleanResult:
+    """Clean one plain-text document with a compiled rule set. `marked`: the text is laid out
+    with list-item and table-row markers (an extractor's output, `layout.py`), which the stages
+    do not see and the kept lines keep."""
     text, repaired = normalize_text(text)
     lines = [" ".join(x.split()) for x in text.split("\n")]  # normalize_line, inlined
+    marks = None
+    if marked:
+        lines, marks = layout.unwrap(lines)
     stages = STAGES if stages is None else stages
     doc = Document(list(lines), url=url, host=host, site=site)
     for stage in stages:
@@ -251,8 +258,9 @@ def run(text: str, rs: RuleSet, *, url: str | None = None, host: str | None = No
         for stage in stages:
             stage(base, rs.base)  # type: ignore[arg-type]  # (set when site_ids is)
         keep_default_text(doc, base, site_ids)
+    kept = doc.kept_lines()
     result = CleanResult(
-        text=paragraphs(doc.kept_lines()),
+        text=paragraphs(kept if marks is None else layout.rewrap(kept, marks)),
         metadata=doc.metadata,
         removed=doc.removals(),
         sources=doc.sources,

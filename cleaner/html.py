@@ -1,7 +1,8 @@
 """HTML in: the page's main text as lines, plus the page's own metadata, from one parse.
 
 trafilatura finds the main text; the rule packs then run over its lines as over any plain text
-(related inserts, promos, captions and credits the extractor kept). The page is parsed once with
+(related inserts, promos, captions and credits the extractor kept), a list item or one-cell table
+row read without the `- ` or `| ... |` trafilatura lays it out with (`layout.py`). The page is parsed once with
 lxml and the tree handed to trafilatura (body and metadata) and htmldate (date), which copy it
 before pruning.
 
@@ -427,4 +428,5 @@ def clean_html(content: str | bytes, rs: RuleSet, *, url: str | None = None, hos
     from . import engine
 
     page = extract(content, url, rs)
-    return engine.run(page.text, rs, url=url, host=host, site=site, doc_id=doc_id, stages=page_stages(page))
+    return engine.run(page.text, rs, url=url, host=host, site=site, doc_id=doc_id, stages=page_stages(page),
+                      marked=True)  # trafilatura's `- item` and `| cell |` (see layout.py)
