@@ -43,8 +43,9 @@ _GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
 # A block's start or end marker holds a word: a line of punctuation alone (".", "|", "--") is an
 # artefact of the page's markup, which can sit anywhere, the article's own lines included.
 _WORD = regex.compile(r"\p{L}")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)]*$")
-_SENTENCE_IN = regex.compile(r"\p{L}[.!?…][\"'”’»)]*(?:\s|$)")  # a sentence ends here (a handle may follow)
+# Closing quotes after a sentence's end: English ”’, French », German “‘ („Zitat.“) and ›.
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’“‘»›)]*$")
+_SENTENCE_IN = regex.compile(r"\p{L}[.!?…][\"'”’“‘»›)]*(?:\s|$)")  # a sentence ends here (a handle may follow)
 _PUNCT = ",.:;!?\"'“”‘’()"
 _SYMBOL = regex.compile(r"[^\w\s#]")
 _IN_WORD = regex.compile(r"(?<=\w)['’-](?=\w)")

@@ -209,3 +209,16 @@ def test_comments_below_an_italian_article_are_cut_at_the_first_signature():
     props = _props(_it_page, "corrieredivalle.it", related=False)
     assert _trailer_cuts(props, "Greta Holm – 4 ore fa"), [(p.id, p.kind, p.enabled, p.keys.get("pattern")) for p in props]
     assert not _trailer_cuts(props, _IT_DISCLAIMER)
+
+
+def test_sentences_in_german_and_spanish_quotes_are_sentences():
+    # old code: a German quotation closing with “ ended no sentence, and „ or ¿ opened none
+    from cleaner.suggest import _sentence
+    from cleaner.suggest_check import _paragraph_like
+
+    de = stop_words([Page("p", ["Der Bürgermeister sagte, dass die Mauer bald fertig sein wird."])])
+    assert _sentence("Er sagte: „Wir bauen die Mauer bis zum Winter wieder auf.“", de)
+    assert _paragraph_like("Der Bürgermeister sprach am Montag lange mit den Fischern im Hafen. „Wir bauen die Mauer "
+                           "bis zum Winter wieder auf“, sagte er danach.")
+    assert _paragraph_like("El alcalde habló el lunes durante mucho tiempo con los pescadores del puerto. ¿Cuándo "
+                           "estará lista la muralla del puerto?, preguntaron todos.")
