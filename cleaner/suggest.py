@@ -35,7 +35,7 @@ import regex
 from .normalize import normalize_line, normalize_text
 from .ruleset.scaffold import site_slug
 from .suggest_comments import comments_start, thread
-from .suggest_dates import dateish, stamped
+from .suggest_dates import dateish, stamped, time_ago
 
 _DIGITS = regex.compile(r"\d+")
 _DIGIT = regex.compile(r"\d")
@@ -43,8 +43,9 @@ _GLUED = regex.compile(r"^(\p{Lu}\p{Ll}+)(\p{Lu}\S*)$")
 # A block's start or end marker holds a word: a line of punctuation alone (".", "|", "--") is an
 # artefact of the page's markup, which can sit anywhere, the article's own lines included.
 _WORD = regex.compile(r"\p{L}")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)]*$")
-_SENTENCE_IN = regex.compile(r"\p{L}[.!?…][\"'”’»)]*(?:\s|$)")  # a sentence ends here (a handle may follow)
+# Closing quotes after a sentence's end: English ”’, French », German “‘ („Zitat.“) and ›.
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’“‘»›)]*$")
+_SENTENCE_IN = regex.compile(r"\p{L}[.!?…][\"'”’“‘»›)]*(?:\s|$)")  # a sentence ends here (a handle may follow)
 _PUNCT = ",.:;!?\"'“”‘’()"
 _SYMBOL = regex.compile(r"[^\w\s#]")
 _IN_WORD = regex.compile(r"(?<=\w)['’-](?=\w)")
@@ -54,14 +55,7 @@ _BULLET = regex.compile(r"^[•·▪▫■□●○◦‣⁃∙*–—-]+$")
 # A bracket or parenthesis alone: articles wrap their own credits, notes and updates in them
 # ("[Via Collider]", "(Photo: AP)", "[Update: ...]"), so a line held in brackets is no furniture.
 _BRACKET = regex.compile(r"^[\[\](){}]+$")
-# Fixed parts made only of these words say nothing about furniture ("The ...", "In the ...").
-_STOP = frozenset(
-    "a an the and or but of in on at to for from by with as is are was were be been it its this that "
-    "these those he she they we you i his her their our your my not no yes so if then than there here "
-    "what which who whom when where why how all any some more most also just about after before over "
-    "into out up down said says will would can could should may might must has have had do does did "
-    "der die das und oder ein eine ist le la les et un une des du de el los las y en".split()
-)
+_TOKEN = regex.compile(r"\w+")  # the words the main-text stage counts a page's language by
 MAX_WORDS = 30  # longer lines are prose; furniture is short
 # A trailer cuts everything below its marker: its marker must be on this many pages, whatever
 # `min_share` asks of other lines. From fewer pages (two), a trailer is proposed switched off, for
@@ -226,8 +220,25 @@ def _zone(i: int, n: int) -> str:
     return "top" if r < 0.2 else "bottom" if r > 0.8 else "middle"
 
 
-def _meaningful(fixed: Sequence[str]) -> bool:
-    """A fixed part worth a pattern: some punctuation or symbol, or a word that is not a stop word."""
+def stop_words(pages: Sequence[Page]) -> frozenset[str]:
+    """The function words of the pages' language: the shipped language packs' stop words
+    (`rules/lang/<code>.toml`) of the language whose stop words are most frequent over all the
+    pages' lines, as the main-text stage picks a page's; of every shipped language together when
+    none reaches the main-text stage's least share (`min_lang_share`). They tell the site's own
+    prose ("Nach Angaben der Polizei wurde ...") from its furniture, and a fixed part made only of
+    them ("The ...", "In diesem ...", "Nella sua ...") says nothing about furniture."""
+    from .maintext import _language_words
+    from .suggest_check import default_ruleset
+
+    rs = default_ruleset()
+    tokens = [_TOKEN.findall(line.lower()) for page in pages for line in page.lines]
+    found = _language_words(tokens, rs.lexicon, rs.maintext.min_lang_share)
+    return found if found is not None else frozenset(rs.lexicon.langs)
+
+
+def _meaningful(fixed: Sequence[str], stop: frozenset[str] | None = None) -> bool:
+    """A fixed part worth a pattern: some punctuation or symbol, a time ago, or a word that is not
+    a stop word (`stop`: the site's, see `stop_words`; by default every shipped language's)."""
     real = [w for w in fixed if w.strip("#.,;!?")]  # a number or a full stop alone says nothing
     if all(_BULLET.match(w) or _BRACKET.match(w) for w in real):  # "• <anything>", "[ <anything> ]"
         return False
@@ -235,25 +246,28 @@ def _meaningful(fixed: Sequence[str]) -> bool:
     # a prefix of such words alone is a sentence opener, not furniture.
     if _SYMBOL.search(" ".join(_IN_WORD.sub("", w.strip(".,!?")) for w in real)):
         return True
-    content = [w for w in real if _WORDY.match(w) and w.casefold() not in _STOP]
-    return len(real) >= 2 and bool(content)
+    stop = stop_words(()) if stop is None else stop
+    if len(real) >= 2 and any(_WORDY.match(w) and w.casefold() not in stop for w in real):
+        return True
+    # A time ago, its words short or function words ("# ore fa", "il y a # h"): a comment's stamp.
+    return any("#" in w for w in fixed) and time_ago().search(" ".join(fixed).replace("#", "1")) is not None
 
 
-def _sentence(line: str) -> bool:
+def _sentence(line: str, stop: frozenset[str]) -> bool:
     """A sentence: 8 words or more, two of them function words, ending like one."""
     words = line.split()
     return (len(words) >= 8 and _SENTENCE_END.search(line) is not None
-            and sum(w.strip(_PUNCT).casefold() in _STOP for w in words) >= 2)
+            and sum(w.strip(_PUNCT).casefold() in stop for w in words) >= 2)
 
 
-def _sentence_opener(lines: Sequence[str], variants: Iterable[str]) -> bool:
+def _sentence_opener(lines: Sequence[str], variants: Iterable[str], stop: frozenset[str]) -> bool:
     """Lines that share only a few plain words at one end and are sentences ("I think <...>",
     "According to <...>", "<...> on Google Maps"): the words open or close any sentence, the article's
     own on a page not seen. A template sentence goes on alike past its fixed words ("A version of
     this article appeared in print on ...") and a line with a number (a date, a count) is a record,
     not prose: neither is an opener."""
     lines = list(dict.fromkeys(lines))
-    if all(_DIGIT.search(t) for t in lines) or 2 * sum(map(_sentence, lines)) < len(lines):
+    if all(_DIGIT.search(t) for t in lines) or 2 * sum(_sentence(t, stop) for t in lines) < len(lines):
         return False
     heads = {tuple(v.split()[:2]) for v in variants}
     return len(heads) > 1
@@ -285,6 +299,7 @@ class _Miner:
         self.n = len(pages)
         self.min_pages = max(2, math.ceil(min_share * self.n))
         self.keys = [[line_key(x) for x in p.lines] for p in pages]
+        self.stop = stop_words(pages)
         df: Counter = Counter()
         for ks in self.keys:
             df.update(set(ks))
@@ -366,7 +381,7 @@ class _Miner:
                         if a + b == 0 or a + b >= n:
                             continue
                         fixed = toks[:a] + (toks[n - b:] if b else [])
-                        if not _meaningful(fixed):
+                        if not _meaningful(fixed, self.stop):
                             continue
                         pre = " ".join(toks[:a])
                         suf = " ".join(toks[n - b:]) if b else ""
@@ -395,7 +410,7 @@ class _Miner:
                     r"\s+" + key_pattern(suf) if suf else "") + "$"
             words = max(self.pages[p].lines[i].count(" ") + 1 for p, i, _ in occ)
             if how == "words" and not _SYMBOL.search(pre + suf) and _sentence_opener(
-                    [self.pages[p].lines[i] for p, i, _ in occ], variants):
+                    [self.pages[p].lines[i] for p, i, _ in occ], variants, self.stop):
                 self.openers.add(pat)
             if _own_sentences(occ):
                 self.own_text.add(pat)
@@ -447,7 +462,7 @@ class _Miner:
                     continue
                 for a in range(0, 4):
                     for b in range(0, 4):
-                        if a + b == 0 or a + b >= n or not _meaningful(toks[:a] + (toks[n - b:] if b else [])):
+                        if a + b == 0 or a + b >= n or not _meaningful(toks[:a] + (toks[n - b:] if b else []), self.stop):
                             continue
                         cands[(" ".join(toks[:a]), " ".join(toks[n - b:]) if b else "")].append(
                             (p, i, " ".join(toks[a:n - b])))

@@ -58,8 +58,8 @@ _ENDS_ARTICLE = frozenset({BEFORE, AFTER, AUTHOR})
 # A lone '»' after a word ends a link, not a sentence: "Read more »", "Posted in News | No Comments »",
 # the next post's title in a post navigation. (". »" still ends a quoted sentence.)
 _LINK_ARROW = regex.compile(r"[^\s.!?…]\s+»$")
-# Where one sentence ends and the next begins.
-_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)]?\s+[\p{Lu}\"“«]")
+# Where one sentence ends and the next begins; the next may open with a German „ or a Spanish ¿ ¡.
+_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’“»)]?\s+[\p{Lu}\"“«„¿¡]")
 
 
 @functools.lru_cache(maxsize=256)

@@ -8,8 +8,9 @@ head it would end the head on a page's date. A comment's signature, by contrast,
 date or a time ("Nathan 07.16.12 at 21:35"): a shape whose lines only hold numbers ("1/2 cup
 olive oil", "3 Eggs") is a list of quantities, the article's own (a recipe's ingredients).
 
-The month names are the shipped date packs' (`rules/dates/*.toml`), so every language they
-cover is read alike.
+The month names are the shipped date packs' (`rules/dates/*.toml`) and the relative times the
+language packs' (`rules/lang/*.toml`, `[words] time_ago`), so every language they cover is read
+alike.
 """
 
 from __future__ import annotations
@@ -22,9 +23,6 @@ import regex
 # 2012-07-16, 11/22/2026): what a comment signature's stamp holds besides a month name.
 _CLOCK_OR_YEAR = regex.compile(
     r"(?<!\d)(?:[0-2]?\d:[0-5]\d|(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\d)")
-# A time told relative to now ("3 hours ago", "2 days ago"), as many comment sections stamp them.
-_AGO = regex.compile(r"\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
-                     regex.IGNORECASE)
 _WORDS = regex.compile(r"\p{L}+")
 _DIGIT = regex.compile(r"\d|#")  # '#' stands for a number in the suggester's line keys
 
@@ -35,6 +33,32 @@ def month_names() -> frozenset[str]:
     from .suggest_check import default_ruleset
 
     return frozenset(name.casefold() for pack in default_ruleset().packs for name in pack.months)
+
+
+@functools.lru_cache(maxsize=1)
+def time_ago() -> regex.Pattern:
+    """A time told relative to now ("3 hours ago", "vor 3 Stunden", "il y a 2 jours", "3 ore fa"),
+    as many comment sections stamp their comments: the language packs' `[words] time_ago` phrases
+    with `{n}` a number and `{unit}` one of the same pack's `time_unit` words."""
+    from .suggest_check import default_ruleset
+
+    phrases = []
+    for pack in default_ruleset().packs:
+        words = pack.config.get("words", {})
+        units = sorted(words.get("time_unit", ()), key=len, reverse=True)
+        if not units:
+            continue
+        unit = "(?:" + "|".join(regex.escape(u) for u in units) + ")"
+        for phrase in words.get("time_ago", ()):
+            pat = regex.escape(phrase).replace(r"\{n\}", r"\d+").replace(r"\{unit\}", unit)
+            # A space after the number may be left out ("3hrs ago"); others are one or more.
+            pat = regex.sub(r"(\\d\+)\\ ", r"\1\\s*", pat).replace(r"\ ", r"\s+")
+            phrases.append(pat)
+    if not phrases:
+        return regex.compile(r"(?!)")
+    # Whole words where words are spaced; a Japanese phrase stands between other characters ("約3時間前に").
+    edge = r"[\p{Latin}\p{Cyrillic}\p{Greek}\d_]"
+    return regex.compile(f"(?<!{edge})(?:" + "|".join(phrases) + f")(?!{edge})", regex.IGNORECASE)
 
 
 def names_month(line: str) -> bool:
@@ -58,6 +82,6 @@ def dateish(key: str) -> bool:
 
 def stamped(line: str) -> bool:
     """The line holds a date or a time: a month's name with a number, a clock time, a year, a
-    numeric date, a time ago ("3 hours ago"). What a comment's signature carries; a quantity
+    numeric date, a time ago ("3 hours ago", "vor 3 Stunden"). What a comment's signature carries; a quantity
     ("1/2 cup", "3 Eggs") does not."""
-    return bool(_CLOCK_OR_YEAR.search(line) or _AGO.search(line)) or (bool(_DIGIT.search(line)) and names_month(line))
+    return bool(_CLOCK_OR_YEAR.search(line) or time_ago().search(line)) or (bool(_DIGIT.search(line)) and names_month(line))
