@@ -281,8 +281,9 @@ class Lexicon:
         return cached
 
 
-def _language_words(tokens: list[list[str]], lex: Lexicon, min_share: float) -> frozenset[str] | None:
-    """The stop words of the language most frequent on the page, or None when none fits."""
+def language_words(tokens: list[list[str]], lex: Lexicon, min_share: float) -> frozenset[str] | None:
+    """The stop words of the language most frequent on the page, or None when none fits (also
+    how `rules suggest` picks a site's language, `suggest.stop_words`)."""
     if not lex.codes:
         return None
     counts = Counter(chain.from_iterable(tokens))
@@ -318,7 +319,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     lowered = "\n".join(texts).lower().split("\n")  # one lower() per page, not per line
     findall = split_words  # re.findall(r"\w+"), the same lists, faster (wordsplit.py)
     tokens = [findall(low) if removed[i] is None else [] for i, low in zip(idx, lowered, strict=True)]
-    stop = _language_words(tokens, lex, cfg.min_lang_share)
+    stop = language_words(tokens, lex, cfg.min_lang_share)
     boiler, symbols, barriers, controls = lex.boilerplate, lex.symbols, lex.barriers, lex.controls
     full = cfg.stop_ratio_full or 1.0
     dateline = lex.dateline

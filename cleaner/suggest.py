@@ -227,12 +227,12 @@ def stop_words(pages: Sequence[Page]) -> frozenset[str]:
     none reaches the main-text stage's least share (`min_lang_share`). They tell the site's own
     prose ("Nach Angaben der Polizei wurde ...") from its furniture, and a fixed part made only of
     them ("The ...", "In diesem ...", "Nella sua ...") says nothing about furniture."""
-    from .maintext import _language_words
+    from .maintext import language_words
     from .suggest_check import default_ruleset
 
     rs = default_ruleset()
     tokens = [_TOKEN.findall(line.lower()) for page in pages for line in page.lines]
-    found = _language_words(tokens, rs.lexicon, rs.maintext.min_lang_share)
+    found = language_words(tokens, rs.lexicon, rs.maintext.min_lang_share)
     return found if found is not None else frozenset(rs.lexicon.langs)
 
 
