@@ -57,20 +57,30 @@ _DE_MORE = ["Schön, dass hier endlich gebaut wird.", "Wer bezahlt das eigentlic
             "Dann eben Birnen kaufen.", "Schon wieder früher aufstehen.", "Die Bahn fragt uns nie."]
 
 
-def _de_page(n: int, related: bool = True) -> str:
-    a, b, c = _DE_STORIES[n]
-    other = _DE_HEADLINES[(n + 1) % len(_DE_HEADLINES)]
-    lines = ["Stadtbote", "Startseite", "Politik", "Sport", "Kultur", _DE_HEADLINES[n],
-             a, _DE_OPENERS[n][0], _DE_THIS[n][0], f"Lesen Sie auch: {other}", b, _DE_OPENERS[n][1], _DE_DISCLAIMER,
-             _DE_THIS[n][1], c,
-             ]
+def _page(n: int, related: bool, *, nav: list[str], headlines: list[str], stories: list, openers: list,
+          this: list, read_also: str, disclaimer: str, more_heading: str, stamp: str, comments: list[str],
+          more: list[str], owner: str) -> str:
+    """Page `n` of a local paper: navigation, the headline, the article with an insert and the
+    site's disclaimer between its paragraphs, a box of other stories (`related`), two readers'
+    comments under their stamps, the copyright line."""
+    a, b, c = stories[n]
+    other = headlines[(n + 1) % len(headlines)]
+    lines = [*nav, headlines[n], a, openers[n][0], this[n][0], f"{read_also} {other}", b, openers[n][1],
+             disclaimer, this[n][1], c]
     if related:  # a box of other stories, then the comments
-        lines += ["Mehr aus der Region", _DE_HEADLINES[(n + 2) % 5], _DE_HEADLINES[(n + 3) % 5]]
+        lines += [more_heading, headlines[(n + 2) % 5], headlines[(n + 3) % 5]]
     for k in range(2):  # readers' comments, each under its signature
-        lines.append(f"{_NAMES[(n + k) % len(_NAMES)]} – vor {n + k + 2} Stunden")
-        lines.append(_DE_COMMENTS[(n + k) % len(_DE_COMMENTS)] if related else _DE_MORE[2 * n + k])
-    lines.append("© Stadtbote Verlag")
+        lines.append(f"{_NAMES[(n + k) % len(_NAMES)]} – {stamp.format(h=n + k + 2)}")
+        lines.append(comments[(n + k) % len(comments)] if related else more[2 * n + k])
+    lines.append(f"© {owner}")
     return "\n".join(lines)
+
+
+def _de_page(n: int, related: bool = True) -> str:
+    return _page(n, related, nav=["Stadtbote", "Startseite", "Politik", "Sport", "Kultur"], headlines=_DE_HEADLINES,
+                 stories=_DE_STORIES, openers=_DE_OPENERS, this=_DE_THIS, read_also="Lesen Sie auch:",
+                 disclaimer=_DE_DISCLAIMER, more_heading="Mehr aus der Region", stamp="vor {h} Stunden",
+                 comments=_DE_COMMENTS, more=_DE_MORE, owner="Stadtbote Verlag")
 
 
 # ---------------------------------------------------------------- an Italian local paper
@@ -117,19 +127,10 @@ _IT_MORE = ["Era ora che sistemassero il porto.", "Chi paga tutto questo?", "Ott
 
 
 def _it_page(n: int, related: bool = True) -> str:
-    a, b, c = _IT_STORIES[n]
-    other = _IT_HEADLINES[(n + 1) % len(_IT_HEADLINES)]
-    lines = ["Il Corriere di Valle", "Home", "Politica", "Sport", "Cultura", _IT_HEADLINES[n],
-             a, _IT_OPENERS[n][0], _IT_THIS[n][0], f"Leggi anche: {other}", b, _IT_OPENERS[n][1], _IT_DISCLAIMER,
-             _IT_THIS[n][1], c,
-             ]
-    if related:  # a box of other stories, then the comments
-        lines += ["Altre notizie", _IT_HEADLINES[(n + 2) % 5], _IT_HEADLINES[(n + 3) % 5]]
-    for k in range(2):
-        lines.append(f"{_NAMES[(n + k) % len(_NAMES)]} – {n + k + 2} ore fa")
-        lines.append(_IT_COMMENTS[(n + k) % len(_IT_COMMENTS)] if related else _IT_MORE[2 * n + k])
-    lines.append("© Il Corriere di Valle")
-    return "\n".join(lines)
+    return _page(n, related, nav=["Il Corriere di Valle", "Home", "Politica", "Sport", "Cultura"],
+                 headlines=_IT_HEADLINES, stories=_IT_STORIES, openers=_IT_OPENERS, this=_IT_THIS,
+                 read_also="Leggi anche:", disclaimer=_IT_DISCLAIMER, more_heading="Altre notizie", stamp="{h} ore fa",
+                 comments=_IT_COMMENTS, more=_IT_MORE, owner="Il Corriere di Valle")
 
 
 def _props(page, site: str, **kw) -> list:
