@@ -143,3 +143,14 @@ def test_a_page_that_cannot_be_read_is_not_counted_as_offered() -> None:
         assert r.take()
         r.put((str(i), ""))
     assert r.seen == 2 and [n for n, _ in r.pages()] == ["0", "1"]
+
+
+def test_a_folder_of_text_files_is_sampled_too(tmp_path: Path) -> None:
+    """Pages without a URL (a folder of one site's .txt files) go through the same sample."""
+    for i in range(30):
+        (tmp_path / f"page{i:02d}.txt").write_text(site_page(i), encoding="utf-8")
+    found = site_pages([tmp_path], "ledger.example", max_pages=10, seed=1)
+    assert len(found.pages) == 10 and found.found == 30 and not found.by_host
+    assert found.summary() == ("read 30 pages: 30 of ledger.example (learning from a random 10 of them,"
+                               " --max-pages) (no page has a URL: all taken as the site's)")
+    assert len(site_pages([tmp_path], "ledger.example", max_pages=0).pages) == 30
