@@ -13,6 +13,7 @@ import typer
 from cleaner import Cleaner, CleanerError, RuleError
 from cleaner.batch import BatchAborted, BatchOptions, run_batch
 from cleaner.io.readers import DEFAULT_MAX_DOC_BYTES, find_sources
+from cleaner.suggest_input import MAX_PAGES
 
 app = typer.Typer(
     help="Strip boilerplate from scraped articles; keep the article's text and metadata.",
@@ -213,6 +214,8 @@ def rules_suggest(
     id_field: Annotated[str, typer.Option("--id-field", help="JSON field holding the id.")] = "id",
     url_field: Annotated[str, typer.Option("--url-field", help="JSON field holding the URL.")] = "url",
     max_doc_bytes: Annotated[int, typer.Option("--max-doc-bytes", min=1, help="Skip documents (and JSON lines) larger than this.")] = DEFAULT_MAX_DOC_BYTES,
+    max_pages: Annotated[int, typer.Option("--max-pages", min=0, help="Learn from a random sample of this many of the site's pages when it has more (0: all).")] = MAX_PAGES,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the --max-pages sample: the same corpus and seed give the same pack.")] = 0,
 ) -> None:
     """Propose a site pack from the site's own pages: repeated lines, shapes, blocks, trailers."""
     from cleaner.io.writers import atomic_write_text
@@ -221,7 +224,7 @@ def rules_suggest(
 
     try:
         found = site_pages(paths, site, globs=glob or (), text_field=text_field, id_field=id_field,
-                           url_field=url_field, max_bytes=max_doc_bytes,
+                           url_field=url_field, max_bytes=max_doc_bytes, max_pages=max_pages, seed=seed,
                            warn=lambda m: typer.echo(f"cleaner: {m}", err=True))
     except CleanerError as e:
         _die(str(e))

@@ -12,10 +12,17 @@ the hosts the proposed pack will apply to. A page without a URL (a plain file) c
 no page has a URL, as in a folder of one site's .txt files; once some pages name their host,
 a page that does not cannot be told apart from another site's. A document or JSON line that
 cannot be read is reported (file and line) and skipped; the rest are learned from.
+
+How many: the suggester's thresholds are shares of pages, so a few hundred pages propose the same
+pack as fifty thousand, while time and memory grow with every page. Past `max_pages` of the
+site's pages, a uniform random sample of that many is kept while reading (reservoir sampling:
+memory holds at most `max_pages` pages, whatever the corpus size), drawn with a fixed seed so
+the same corpus gives the same pack. A page the draw leaves out is not decoded either.
 """
 
 from __future__ import annotations
 
+import random
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -34,10 +41,63 @@ FEW_PAGES = 5
 # Unreadable documents named one by one; past this many they are only counted (a wrong
 # --text-field on a million-line corpus must not print a million lines).
 MAX_NAMED = 20
+# The site's pages learned from by default: enough for the shares the suggester counts.
+MAX_PAGES = 200
 
 # HTML's white space (not the no-break space, which a browser keeps).
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _KEEP_SPACE = frozenset({"pre", "textarea", "listing", "plaintext"})
+
+
+class Reservoir:
+    """A uniform random sample of at most `size` of the pages offered, in reading order.
+
+    Reservoir sampling (Vitter's algorithm R): the i-th page offered (counting from 0) is taken
+    with chance size / (i + 1), in place of a kept page drawn at random, so that at every moment
+    each page offered so far is in the sample with the same chance. `take()` says before the page
+    is decoded whether it would be kept, so that pages left out cost no decoding; `put()` keeps a
+    decoded page, and a page that turns out unreadable is not counted as offered. `size` 0 keeps
+    every page. A fixed `seed` gives the same sample of the same pages in the same order.
+    """
+
+    def __init__(self, size: int = 0, seed: int = 0) -> None:
+        self.size = size
+        self.seen = 0  # pages offered and counted (those taken, and those the draw left out)
+        self._rng = random.Random(seed)
+        self._slots: list[tuple[int, tuple[str, str]]] = []  # (reading index, page)
+        self._slot: int | None = None  # where the page `take()` accepted goes
+
+    @property
+    def sampled(self) -> bool:
+        """True when pages were left out: more were offered than the sample holds."""
+        return 0 < self.size < self.seen
+
+    def take(self) -> bool:
+        """Whether the next page is kept; when it is not, it is counted as offered and done with."""
+        if not self.size or self.seen < self.size:
+            self._slot = len(self._slots)
+            return True
+        j = self._rng.randrange(self.seen + 1)
+        if j < self.size:
+            self._slot = j
+            return True
+        self.seen += 1
+        return False
+
+    def put(self, page: tuple[str, str]) -> None:
+        """Keep the page `take()` accepted (skip this call when it could not be read)."""
+        assert self._slot is not None, "put() without take()"
+        entry = (self.seen, page)
+        if self._slot == len(self._slots):
+            self._slots.append(entry)
+        else:
+            self._slots[self._slot] = entry
+        self._slot = None
+        self.seen += 1
+
+    def pages(self) -> list[tuple[str, str]]:
+        """The sample in reading order (the order pages come in is the order they are shown)."""
+        return [page for _, page in sorted(self._slots, key=lambda e: e[0])]
 
 
 @dataclass
@@ -46,6 +106,8 @@ class SitePages:
 
     site: str
     pages: list[tuple[str, str]] = field(default_factory=list)
+    found: int = 0  # the site's pages found; more than len(pages) when a sample was drawn
+    max_pages: int = 0  # the sample's size when one was drawn (0: every page is in `pages`)
     read: int = 0  # documents read (those that could not be read are not counted)
     other_hosts: Counter = field(default_factory=Counter)  # host -> pages skipped for it
     no_url: int = 0  # pages without a URL skipped because other pages had one
@@ -59,13 +121,17 @@ class SitePages:
     def summary(self) -> str:
         """One line for the user: pages read, the site's, and those skipped, and why."""
         unplaced = self.pages and not self.by_host
-        parts = [f"{len(self.pages)} of {self.site}" + (" (no page has a URL: all taken as the site's)" if unplaced else "")]
+        found = max(self.found, len(self.pages))
+        head = f"{found:,} of {self.site}"
+        if self.max_pages and found > len(self.pages):
+            head += f" (learning from a random {len(self.pages):,} of them, --max-pages)"
+        parts = [head + (" (no page has a URL: all taken as the site's)" if unplaced else "")]
         if self.other_hosts:
-            parts.append(f"{self.skipped_other} of other hosts skipped")
+            parts.append(f"{self.skipped_other:,} of other hosts skipped")
         if self.no_url:
-            parts.append(f"{self.no_url} without a URL skipped (other pages have URLs)")
-        bad = f"; {self.bad} unreadable skipped" if self.bad else ""
-        return f"read {self.read} pages: " + ", ".join(parts) + bad
+            parts.append(f"{self.no_url:,} without a URL skipped (other pages have URLs)")
+        bad = f"; {self.bad:,} unreadable skipped" if self.bad else ""
+        return f"read {self.read:,} pages: " + ", ".join(parts) + bad
 
     def shortfall(self) -> str | None:
         """Why there are too few of the site's pages to learn from, or None when there are enough."""
@@ -158,16 +224,23 @@ def site_pages(
     paths: Iterable[str | Path], site: str, *, globs: Iterable[str] = (),
     text_field: str = "text", id_field: str = "id", url_field: str = "url",
     max_bytes: int = DEFAULT_MAX_DOC_BYTES, warn: Callable[[str], None] | None = None,
+    max_pages: int = MAX_PAGES, seed: int = 0,
 ) -> SitePages:
     """The site's pages in the files and folders given, in reading order.
 
     `warn` hears of each document or line that cannot be read, as `file:line: why` (the first
     `MAX_NAMED` of them; the rest are counted in `bad`). Raises InputError for a path that does
-    not exist. Only the site's pages are decoded and kept.
+    not exist. Only the site's pages are decoded and kept: all of them when `max_pages` is 0,
+    else a random `max_pages` of them drawn with `seed` (see `Reservoir`). The pages the draw
+    leaves out are counted in `found` and `read` without being decoded, so an unreadable one
+    among them goes uncounted in `bad`.
     """
+    if max_pages < 0:
+        raise ValueError(f"max_pages must be 0 (no limit) or more, not {max_pages}")
     key = site_key(site)
-    out = SitePages(key)
-    unnamed: list[tuple[str, str]] = []  # pages without a URL, used when no page has one
+    out = SitePages(key, max_pages=max_pages)
+    kept = Reservoir(max_pages, seed)
+    unnamed = Reservoir(max_pages, seed)  # pages without a URL, used when no page has one
     any_url = False
 
     def bad(item: Item, why: str) -> None:
@@ -199,6 +272,14 @@ def site_pages(
                 out.read += 1
                 out.no_url += 1
                 continue
+            if host is not None and not any_url:  # the first page with a URL: those without one cannot be placed
+                any_url = True
+                out.no_url += unnamed.seen
+                unnamed = Reservoir()
+            sample = kept if host is not None else unnamed
+            if not sample.take():  # left out of the sample: counted, not decoded
+                out.read += 1
+                continue
             try:
                 content = item.fields[text_field] if item.fields is not None else decode(item.data or b"")
                 text = page_text(content, item.format)
@@ -209,15 +290,8 @@ def site_pages(
                 bad(item, "no text")
                 continue
             out.read += 1
-            page = (_name(item), text)
-            if host is None:
-                unnamed.append(page)
-                continue
-            if not any_url:  # the first page with a URL: those without one cannot be placed
-                any_url = True
-                out.no_url += len(unnamed)
-                unnamed = []
-            out.pages.append(page)
+            sample.put((_name(item), text))
     if not any_url:
-        out.pages, out.by_host = unnamed, False
+        kept, out.by_host = unnamed, False
+    out.pages, out.found = kept.pages(), kept.seen
     return out
