@@ -222,9 +222,7 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[
         "trafilatura_per_site": traf_site,
         "pages": len(golds),
         "predictions": predictions,
-        "worst_pages": sorted(
-            (doc_prf(golds[i], p_sugg[i])[2] - doc_prf(golds[i], p_base[i])[2], site_of[i]) for i in range(len(golds))
-        )[:10],
+        "worst_pages": sorted((row["f1_suggested"] - row["f1_default"], row["site"]) for row in predictions)[:10],
     }
 
 

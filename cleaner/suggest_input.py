@@ -33,7 +33,8 @@ from typing import Any
 from .errors import InputError
 from .io.readers import DEFAULT_MAX_DOC_BYTES, Item, find_sources, parse_record, read_source
 from .normalize import decode
-from .ruleset.pack import host_of
+from .ruleset.pack import host_of, on_site
+from .ruleset.scaffold import site_host
 
 # The fewest pages a suggestion is made from, and the fewest it is worth much from.
 MIN_PAGES = 2
@@ -150,17 +151,7 @@ def site_key(site: str) -> str:
     >>> site_key("https://WWW.Example.com/")
     'example.com'
     """
-    return (host_of(site) or site).lower().strip().removeprefix("www.").rstrip(".")
-
-
-def of_site(host: str, key: str) -> bool:
-    """True when the host is the site's or a subdomain's (as `Pack.applies_to` matches hosts).
-
-    >>> of_site("news.example.com", "example.com"), of_site("notexample.com", "example.com")
-    (True, False)
-    """
-    host = host.rstrip(".")
-    return host == key or host.endswith("." + key)
+    return site_host(host_of(site) or site)
 
 
 def flow_spaces(tree: Any) -> None:
@@ -264,7 +255,7 @@ def site_pages(
                 bad(item, str(e))
                 continue
             host = host_of(item.url)
-            if host is not None and not of_site(host, key):
+            if host is not None and not on_site(host, key):
                 out.read += 1
                 out.other_hosts[host] += 1
                 continue

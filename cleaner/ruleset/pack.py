@@ -54,14 +54,18 @@ class Pack:
         """A pack without sites applies always; a site pack when the host or site name matches."""
         if not self.sites:
             return True
-        for name in (host, site):
-            if not name:
-                continue
-            name = name.lower().rstrip(".")
-            for s in self.sites:
-                if name == s or name.endswith("." + s):
-                    return True
-        return False
+        return any(name and any(on_site(name, s) for s in self.sites) for name in (host, site))
+
+
+def on_site(name: str, site: str) -> bool:
+    """A host (or site name) is the site's or one of its subdomains'; `site` as packs write it
+    in `sites` (lower case, no `www.`).
+
+    >>> on_site("News.Example.com.", "example.com"), on_site("notexample.com", "example.com")
+    (True, False)
+    """
+    name = name.lower().rstrip(".")
+    return name == site or name.endswith("." + site)
 
 
 def host_of(url: str | None) -> str | None:

@@ -39,13 +39,22 @@ EXAMPLES: dict[str, dict[str, str]] = {
 }
 
 
+def site_host(site: str) -> str:
+    """A site's host as packs write it in `sites`: lower case, without `www.` and a final dot.
+
+    >>> site_host(" WWW.Example.com. ")
+    'example.com'
+    """
+    return site.lower().strip().removeprefix("www.").rstrip(".")
+
+
 def site_slug(site: str) -> str:
     """The id prefix for a site's rules.
 
     >>> site_slug("www.Example.co.uk")
     'example-co'
     """
-    labels = site.lower().strip().removeprefix("www.").rstrip(".").split(".")
+    labels = site_host(site).split(".")
     s = "-".join(labels[:-1] if len(labels) > 1 else labels)
     return regex.sub(r"[^a-z0-9]+", "-", s).strip("-") or "site"
 
@@ -72,7 +81,7 @@ def _kind_block(kind: str, slug: str) -> list[str]:
 
 def template(site: str) -> str:
     """The text of a new pack for `site`."""
-    site = site.lower().strip().removeprefix("www.").rstrip(".")
+    site = site_host(site)
     if not regex.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", site):
         raise ValueError(f"not a site host name: {site!r} (e.g. example.com)")
     slug = site_slug(site)
@@ -105,7 +114,7 @@ def template(site: str) -> str:
 def new_pack(site: str, folder: str | Path) -> Path:
     """Write `folder/<site>.toml` from the template; refuse to overwrite an existing pack."""
     text = template(site)
-    site = site.lower().strip().removeprefix("www.").rstrip(".")
+    site = site_host(site)
     path = Path(folder) / f"{site}.toml"
     if path.exists():
         raise RuleError(str(path), "a pack for this site already exists; edit it instead")
