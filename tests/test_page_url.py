@@ -64,9 +64,12 @@ def test_the_pages_canonical_link_chooses_its_site_pack(rules):
 @pytest.mark.parametrize(("head", "source"), [
     ('<meta property="og:url" content="https://harbour.example/news/quay-works">', "html:og:url"),
     ('<base href="https://harbour.example/">', "html:base"),
-    # a relative canonical says nothing of the host: the og:url after it does
-    ('<link rel="canonical" href="/news/quay-works"><meta property="og:url" content="https://harbour.example/q">',
-     "html:og:url"),
+    # a relative og:url says nothing of the host: the canonical link does
+    ('<meta property="og:url" content="/news/quay-works"><link rel="canonical" href="https://harbour.example/q">',
+     "html:canonical"),
+    # a syndicated copy: the canonical link names the original publisher, og:url the site serving it
+    ('<link rel="canonical" href="https://original.example/quay"><meta property="og:url" '
+     'content="https://www.harbour.example/syndicated/quay">', "html:og:url"),
 ])
 def test_og_url_and_base_name_the_page_too(rules, head, source):
     got = Cleaner(rules=[rules]).clean(page(head))
