@@ -108,12 +108,26 @@ class Cleaner:
         fmt = format or detect_format(content)
         if fmt not in ("text", "html"):
             raise ValueError(f"format must be None, 'text' or 'html', not {format!r}")
-        rs = self.ruleset_for(url, site)
         if fmt == "html":
-            from .html import clean_html
-
-            return clean_html(content, rs, url=url, host=host_of(url), site=site, doc_id=id)
+            return self._clean_html(content, url, site, id)
+        rs = self.ruleset_for(url, site)
         return engine.run(content, rs, url=url, host=host_of(url), site=site, doc_id=id)
+
+    def _clean_html(self, content: str, url: str | None, site: str | None, doc_id: str | None) -> CleanResult:
+        """An HTML page given no URL takes the one it names itself (canonical link, og:url,
+        base), so that its site's packs apply; the one parse serves the extraction too."""
+        from .html import clean_html, parse
+        from .page_url import own_url
+
+        tree = parse(content)
+        source = None
+        if not url and tree is not None:
+            found = own_url(tree)
+            if found is not None:
+                url, source = found
+        rs = self.ruleset_for(url, site)
+        return clean_html(content, rs, url=url, host=host_of(url), site=site, doc_id=doc_id, tree=tree,
+                          url_source=source)
 
     def clean_many(
         self, items: Iterable[str | bytes | Mapping[str, Any]], *, text_field: str = "text",

@@ -258,6 +258,8 @@ def run(text: str, rs: RuleSet, *, url: str | None = None, host: str | None = No
         for stage in stages:
             stage(base, rs.base)  # type: ignore[arg-type]  # (set when site_ids is)
         keep_default_text(doc, base, site_ids)
+    if marks is not None:
+        layout.drop_lone_rules(doc, marks)
     kept = doc.kept_lines()
     result = CleanResult(
         text=paragraphs(kept if marks is None else layout.rewrap(kept, marks)),

@@ -377,10 +377,13 @@ def choose_date(tree: Any, url: str | None, meta: dict[str, tuple[Any, str]], rs
         meta["date"] = found
 
 
-def extract(content: str | bytes, url: str | None = None, rs: RuleSet | None = None) -> Page:
+def extract(content: str | bytes, url: str | None = None, rs: RuleSet | None = None, *,
+            tree: Any = None) -> Page:
     """Main text and metadata of one HTML page (one parse, shared by every step). With a rule
-    set, its date rules also read the page's visible text."""
-    tree = parse(content)
+    set, its date rules also read the page's visible text. `tree`: the page already parsed
+    (`parse(content)`), when the caller has it."""
+    if tree is None:
+        tree = parse(content)
     if tree is None:
         return Page("", {}, "empty")
     meta = page_metadata(tree, url)
@@ -423,10 +426,18 @@ def page_stages(page: Page) -> list:
 
 
 def clean_html(content: str | bytes, rs: RuleSet, *, url: str | None = None, host: str | None = None,
-               site: str | None = None, doc_id: str | None = None) -> CleanResult:
-    """Clean one HTML page: extract its main text and metadata, then run the rule stages."""
+               site: str | None = None, doc_id: str | None = None, tree: Any = None,
+               url_source: str | None = None) -> CleanResult:
+    """Clean one HTML page: extract its main text and metadata, then run the rule stages.
+
+    `tree`: the page already parsed. `url_source`: where on the page `url` was found
+    (`page_url.own_url`) when the caller gave none; it becomes the source of the result's URL.
+    """
     from . import engine
 
-    page = extract(content, url, rs)
-    return engine.run(page.text, rs, url=url, host=host, site=site, doc_id=doc_id, stages=page_stages(page),
-                      marked=True)  # trafilatura's `- item` and `| cell |` (see layout.py)
+    page = extract(content, url, rs, tree=tree)
+    result = engine.run(page.text, rs, url=url, host=host, site=site, doc_id=doc_id, stages=page_stages(page),
+                        marked=True)  # trafilatura's `- item` and `| cell |` (see layout.py)
+    if url_source and url:
+        result.sources["url"] = url_source
+    return result

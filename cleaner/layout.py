@@ -10,9 +10,21 @@ punctuation, no words).
 
 A row of several cells stays whole: its cells are one line of the table, and a line rule about a
 single cell would take the row's other cells with it.
+
+A table's header rule (`|---|---|`) has no words for a rule to match: when the rules remove the
+rows around it, it would stay behind alone, so it goes with them (`drop_lone_rules`).
 """
 
 from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document
+
+# A table's header rule as trafilatura writes it: |---|---| (markdown also allows | :-: |).
+_RULE = re.compile(r"\|(?:[ \t]*:?-+:?[ \t]*\|)+")
 
 # A marker and the text around it, per line: (before, after); None for a line without markers.
 Marks = list[tuple[str, str] | None]
@@ -55,3 +67,23 @@ def _marker(line: str) -> tuple[str, str] | None:
         start = line.index(cell)
         return line[:start], line[start + len(cell):]
     return None
+
+
+def _is_row(line: str, mark: tuple[str, str] | None) -> bool:
+    """A table row: framed in `|` (a one-cell row was unwrapped, its frame is in its mark)."""
+    if mark is not None:
+        return mark[0].startswith("|")
+    return len(line) > 2 and line[0] == "|" and line[-1] == "|" and not _RULE.fullmatch(line)
+
+
+def drop_lone_rules(doc: Document, marks: Marks) -> None:
+    """Remove a table's header rule once rules removed every row next to it (the header above,
+    the first row below): left alone, it is a line of `|---|` in the text."""
+    lines, removed_by = doc.original, doc.removed_by
+    last = len(lines) - 1
+    for i in doc.alive():
+        if lines[i][:1] != "|" or not _RULE.fullmatch(lines[i]):
+            continue
+        rows = [j for j in (i - 1, i + 1) if 0 <= j <= last and _is_row(lines[j], marks[j])]
+        if rows and all(removed_by[j] is not None for j in rows):
+            doc.remove(i, "html.table-rule", "layout")

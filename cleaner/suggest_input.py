@@ -10,14 +10,17 @@ inserts and trailers that repeat from page to page are there to be learned.
 Which pages are the site's: a page whose URL's host is the site's host or one of its subdomains,
 the hosts the proposed pack will apply to. A page without a URL (a plain file) counts only when
 no page has a URL, as in a folder of one site's .txt files; once some pages name their host,
-a page that does not cannot be told apart from another site's. A document or JSON line that
+a page that does not cannot be told apart from another site's. An HTML page given no URL (a
+saved .html file, an HTML record without a URL field) names its own: its canonical link, og:url
+or base (`cleaner.page_url`), read from the one parse that also gives its text. A document or JSON line that
 cannot be read is reported (file and line) and skipped; the rest are learned from.
 
 How many: the suggester's thresholds are shares of pages, so a few hundred pages propose the same
 pack as fifty thousand, while time and memory grow with every page. Past `max_pages` of the
 site's pages, a uniform random sample of that many is kept while reading (reservoir sampling:
 memory holds at most `max_pages` pages, whatever the corpus size), drawn with a fixed seed so
-the same corpus gives the same pack. A page the draw leaves out is not decoded either.
+the same corpus gives the same pack. A page the draw leaves out is not decoded either (but for
+an HTML page without a URL: where it says it lives decides whether it is the site's).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from typing import Any
 from .errors import InputError
 from .io.readers import DEFAULT_MAX_DOC_BYTES, Item, find_sources, parse_record, read_source
 from .normalize import decode
+from .page_url import own_url
 from .ruleset.pack import host_of, on_site
 from .ruleset.scaffold import site_host
 
@@ -112,6 +116,7 @@ class SitePages:
     read: int = 0  # documents read (those that could not be read are not counted)
     other_hosts: Counter = field(default_factory=Counter)  # host -> pages skipped for it
     no_url: int = 0  # pages without a URL skipped because other pages had one
+    page_urls: int = 0  # HTML pages given no URL, placed by the URL they name (canonical link, ...)
     bad: int = 0  # documents or lines that could not be read (each reported)
     by_host: bool = True  # False when no page had a URL and all were taken as the site's
 
@@ -129,6 +134,8 @@ class SitePages:
         parts = [head + (" (no page has a URL: all taken as the site's)" if unplaced else "")]
         if self.other_hosts:
             parts.append(f"{self.skipped_other:,} of other hosts skipped")
+        if self.page_urls:
+            parts.append(f"{self.page_urls:,} HTML pages placed by their own canonical/og:url")
         if self.no_url:
             parts.append(f"{self.no_url:,} without a URL skipped (other pages have URLs)")
         bad = f"; {self.bad:,} unreadable skipped" if self.bad else ""
@@ -179,11 +186,15 @@ def html_lines(html: str) -> str:
     Raises InputError when the page cannot be parsed.
     """
     from .html import parse
-    from .visible import visible_text
 
     tree = parse(html)
-    if tree is None:
-        return ""
+    return "" if tree is None else tree_lines(tree)
+
+
+def tree_lines(tree: Any) -> str:
+    """A parsed page's visible text, one line per block (changes the tree: `flow_spaces`)."""
+    from .visible import visible_text
+
     flow_spaces(tree)
     return visible_text(tree)
 
@@ -195,6 +206,19 @@ def page_text(content: str, fmt: str | None) -> str:
     if (fmt or detect_format(content)) == "html":
         return html_lines(content)
     return content
+
+
+def _content(item: Item, text_field: str) -> str:
+    """The document's text: a record's text field, or a file's bytes decoded."""
+    return item.fields[text_field] if item.fields is not None else decode(item.data or b"")
+
+
+def html_tree(content: str, fmt: str | None) -> Any:
+    """The parsed page when the content is HTML (by its format, else by its look), else None."""
+    from .api import detect_format
+    from .html import parse
+
+    return parse(content) if (fmt or detect_format(content)) == "html" else None
 
 
 def _where(item: Item) -> str:
@@ -255,6 +279,18 @@ def site_pages(
                 bad(item, str(e))
                 continue
             host = host_of(item.url)
+            content, tree = None, None
+            if host is None and item.format != "text":  # HTML without a URL: the one it names
+                try:
+                    content = _content(item, text_field)
+                    tree = html_tree(content, item.format)
+                except (InputError, ValueError, UnicodeError) as e:
+                    bad(item, str(e))
+                    continue
+                found = own_url(tree) if tree is not None else None
+                if found is not None:
+                    item.url, host = found[0], host_of(found[0])
+                    out.page_urls += 1
             if host is not None and not on_site(host, key):
                 out.read += 1
                 out.other_hosts[host] += 1
@@ -272,8 +308,10 @@ def site_pages(
                 out.read += 1
                 continue
             try:
-                content = item.fields[text_field] if item.fields is not None else decode(item.data or b"")
-                text = page_text(content, item.format)
+                if tree is not None:
+                    text = tree_lines(tree)
+                else:
+                    text = page_text(content if content is not None else _content(item, text_field), item.format)
             except (InputError, ValueError, UnicodeError) as e:
                 bad(item, str(e))
                 continue

@@ -286,6 +286,33 @@ def test_ray_bad_record_is_reported_and_the_rest_written(ray_session, tmp_path):
 
 
 @pytest.mark.engine
+def test_ray_bad_parquet_row_is_named_by_file_and_row(ray_session, tmp_path):
+    """A Parquet row that fails is reported by its file and row number (1 for the first row,
+    counted across the file's row groups), as a JSON line is by file and line."""
+    pa = need("pyarrow")
+    import pyarrow.parquet as pq
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    records = corpus(5)
+    rows = [{"id": r["id"], "text": r["text"], "url": r.get("url")} for r in records]
+    rows.insert(3, {"id": "empty", "text": None, "url": None})  # row 4: no text
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.Table.from_pylist(rows), src, row_group_size=2)  # row 4 is in the second group
+    out = tmp_path / "out"
+    res = CliRunner().invoke(app, ["clean", str(src), "-o", str(out), "--engine", "ray"])
+    assert res.exit_code == 1, res.output
+    errors = [json.loads(x) for x in (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["file"], e["row"], e["id"]) for e in errors] == [(str(src), 4, "empty")]
+    assert f"{src} (row 4): record has no 'text' field" in res.output
+    got = _read_outputs(out)
+    as_read = pq.read_table(src).to_pylist()
+    assert got == expected_records(as_read[:3] + as_read[4:])
+    assert not any(k.startswith("__cleaner") for rec in got.values() for k in rec)
+
+
+@pytest.mark.engine
 def test_ray_reads_each_line_on_its_own(ray_session, tmp_path):
     """An undecodable byte fails no record (legacy bytes are decoded, as the local command does),
     U+2028 and U+0085 inside a JSON string do not split its record, blank lines still count for

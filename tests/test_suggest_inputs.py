@@ -53,13 +53,14 @@ TIP = "Got a story tip? Email the Gazette newsroom at tips@gazette.example."
 FOOTER = "Copyright 2026 The Gazette Media Group. All rights reserved."
 
 
-def gazette_html(i: int) -> str:
+def gazette_html(i: int, meta: str = "") -> str:
     """A gazette.example page: navigation, the article (with an inserted promo and a closing tip
-    line inside it) and a footer. A paragraph is wrapped in the HTML source, as pages often are."""
+    line inside it) and a footer. A paragraph is wrapped in the HTML source, as pages often are.
+    `meta`: more of the page's <head> (a canonical link)."""
     head, a, b, c = ARTICLES[i]
     first, rest = a.split(" ", 1)
     return f"""<!DOCTYPE html>
-<html lang="en"><head><title>{head} | The Gazette</title></head>
+<html lang="en"><head><title>{head} | The Gazette</title>{meta}</head>
 <body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/news">Local News</a></li>
 <li><a href="/sports">Sports</a></li><li><a href="/opinion">Opinion</a></li></ul></nav>
@@ -118,6 +119,31 @@ def test_html_folder_learns_the_sites_furniture_and_it_cleans_html(tmp_path):
     assert TIP not in packed.text
     assert any(r.rule.startswith("gazette.") for r in packed.removed)
     assert ARTICLES[2][3] in packed.text  # the article stays
+
+
+def test_saved_html_pages_of_two_sites_are_split_by_the_url_they_name(tmp_path):
+    """Saved .html files carry no URL; their canonical link (or og:url) says whose they are."""
+    pages = tmp_path / "saved"
+    pages.mkdir()
+    for i in range(len(ARTICLES)):
+        (pages / f"g{i}.html").write_text(
+            gazette_html(i, f'<link rel="canonical" href="https://www.gazette.example/story/{i}">'), encoding="utf-8")
+        other = f"<html><head><meta property='og:url' content='https://news.other.org/{i}'></head><body>"
+        other += "".join(f"<p>{x}</p>" for x in other_text(i).splitlines()) + "</body></html>"
+        (pages / f"o{i}.html").write_text(other, encoding="utf-8")
+    (pages / "relative.html").write_text(  # a relative canonical places no page: skipped
+        gazette_html(0, '<link rel="canonical" href="/story/0">').replace(ARTICLES[0][1], "Without a host"),
+        encoding="utf-8")
+    out = tmp_path / "gazette.toml"
+    res = runner.invoke(app, ["rules", "suggest", str(pages), "--site", "gazette.example", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert ("read 13 pages: 6 of gazette.example, 6 of other hosts skipped, 12 HTML pages placed by their "
+            "own canonical/og:url, 1 without a URL skipped (other pages have URLs)") in res.output
+    text = out.read_text()
+    assert "Gazette newsroom" in _patterns(out)
+    for other in ("OTHER.ORG", "Share on Facebook", "Other Wire", "Ruritania"):
+        assert other not in text, other
+    assert "from 6 pages of gazette.example" in text
 
 
 def test_jsonl_gz_of_two_sites_learns_only_the_chosen_site(tmp_path):

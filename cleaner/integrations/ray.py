@@ -125,11 +125,11 @@ def clean_dataset(
 
 def clean_to_lines(batch: Any, *, rules: RuleTexts | None, source: str, text_field: str,
                    id_field: str, url_field: str) -> Any:
-    """Input records (raw JSON lines with their file and line number, or Parquet rows) to output
-    lines.
+    """Input records (raw JSON lines with their file and line number, or Parquet rows with their
+    file and row number) to output lines.
 
     Returns a pyarrow table: `line` (the output record as JSON; null on failure) and `error` (the
-    errors-file record of the local command: file and line where known, id, message).
+    errors-file record of the local command: file and line (or row) where known, id, message).
     """
     import pyarrow as pa
 
@@ -141,8 +141,10 @@ def clean_to_lines(batch: Any, *, rules: RuleTexts | None, source: str, text_fie
         cols = batch.column
         items: Any = zip(cols("raw").to_pylist(), cols("file").to_pylist(), cols("line").to_pylist(),
                          cols("refusal").to_pylist(), strict=True)
+        where = "line"
     else:
-        items = ((row, None, None, None) for row in batch.to_pylist())
+        items = ((row, row.pop(_FILE_COL, None), row.pop(_ROW_COL, None), None) for row in batch.to_pylist())
+        where = "row"
     for item, path, line_no, refusal in items:
         rid = None
         try:
@@ -156,7 +158,7 @@ def clean_to_lines(batch: Any, *, rules: RuleTexts | None, source: str, text_fie
             errors.append(None)
         except DOC_ERRORS as e:
             lines.append(None)
-            err: dict[str, Any] = {"file": path, "line": line_no} if path is not None else {}
+            err: dict[str, Any] = {"file": path, where: line_no} if path is not None else {}
             err["id"] = None if rid is None else str(rid)
             err["error"] = str(e)
             errors.append(json.dumps(err, ensure_ascii=False))
@@ -212,6 +214,41 @@ def _line_source_class():
     return JsonLinesSource
 
 
+# The columns a Parquet row's file and row number travel in, beside the record's own columns
+# (taken off before the record is cleaned, so the output record is the row as it was).
+_FILE_COL = "__cleaner_file"
+_ROW_COL = "__cleaner_row"
+
+
+def _parquet_source_class():
+    from ray.data.datasource import FileBasedDatasource
+
+    class ParquetRowsSource(FileBasedDatasource):
+        """Parquet files as their rows, each with its file and row number (1 for the file's
+        first row), so that a row that fails is reported where it is, as a JSON line is by
+        file and line: Ray's own `read_parquet` gives a row no position. Read a record batch at
+        a time (at most `_BLOCK_LINES` rows)."""
+
+        _FILE_EXTENSIONS = ["parquet"]
+
+        def _open_input_source(self, filesystem, path: str, **open_args):  # noqa: ANN001, ANN202
+            return filesystem.open_input_file(path)  # Parquet needs random access (its footer)
+
+        def _read_stream(self, f, path: str):  # noqa: ANN001, ANN202 - Ray's signature
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            first = 1
+            for batch in pq.ParquetFile(f).iter_batches(batch_size=_BLOCK_LINES):
+                table = pa.Table.from_batches([batch])
+                n = table.num_rows
+                table = table.append_column(_FILE_COL, pa.array([path] * n, pa.string()))
+                yield table.append_column(_ROW_COL, pa.array(range(first, first + n), pa.int64()))
+                first += n
+
+    return ParquetRowsSource
+
+
 def _sink_class():
     from ray.data.block import BlockAccessor
     from ray.data.datasource import BlockBasedFileDatasink
@@ -255,7 +292,8 @@ def _sink_class():
 @dataclass
 class RunReport:
     """What `run_clean` did: documents written, documents that failed (file and line for JSON
-    lines, id, message: the local command's errors-file records), files written."""
+    lines, file and row for Parquet, id, message: the local command's errors-file records),
+    files written."""
 
     written: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -369,7 +407,7 @@ def run_clean(
             batch_format="pyarrow", batch_size=batch_size, concurrency=concurrency,
         ))
     if parquet:
-        ds = ray.data.read_parquet(parquet)
+        ds = ray.data.read_datasource(_parquet_source_class()(parquet))
         parts.append(ds.map_batches(
             clean_to_lines, fn_kwargs={"source": "rows", **kw},
             batch_format="pyarrow", batch_size=batch_size, concurrency=concurrency,
@@ -401,7 +439,10 @@ def run_clean(
 def print_errors(report: RunReport, limit: int = 20) -> None:
     """Print the failed documents (as the local command does) on stderr."""
     for e in report.errors[:limit]:
-        where = f"{e['file']}:{e['line']}" if e.get("file") else (e.get("id") or "?")
+        if e.get("file") and "row" in e:  # a Parquet row
+            where = f"{e['file']} (row {e['row']})"
+        else:
+            where = f"{e['file']}:{e['line']}" if e.get("file") else (e.get("id") or "?")
         print(f"cleaner: {where}: {e['error']}", file=sys.stderr)
     if len(report.errors) > limit:
         print(f"cleaner: ... and {len(report.errors) - limit} more", file=sys.stderr)
