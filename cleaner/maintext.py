@@ -41,6 +41,7 @@ from typing import Any
 
 import regex
 
+from . import reltime
 from .document import Document
 from .maintext_aboutbox import about_box, site_label, site_paragraph
 from .maintext_anchor import headline_run
@@ -79,6 +80,10 @@ _PHRASE_MAX_CHARS = 40  # a widget phrase a rule removed is looked up only on li
 _PHRASE_STRIP = " .:!?…-–—|»«›‹()[]#*•·"
 # A date or time line holds two digits in a row (a cheap test before the dateline pattern).
 _TWO_DIGITS = re.compile(r"\d\d")
+
+# The word every comment header with a relative time holds (see `_thread_headers`): not a word of
+# any page, since `_WORD` never finds a space.
+_RELATIVE = " relative time"
 
 # Lines whose `Lexicon.dated` answer is kept (a few pages' worth; then forgotten all at once).
 _DATED_KEPT = 2048
@@ -225,6 +230,7 @@ class Lexicon:
     bio_self: frozenset[str] = frozenset()  # "ich bin", "i'm": the writer introducing themselves
     signoffs: frozenset[str] = frozenset()  # "euer", "cheers": a post's closing greeting (maintext_signoff.py)
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
+    reltime: Screened | None = None  # "an hour ago", "vor 3 Stunden", "gestern" (reltime.py; see `relative`)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     _dated: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # (see `dated`)
 
@@ -235,7 +241,9 @@ class Lexicon:
         controls: set[str] = set()
         widgets: set[str] = set()
         boiler: set[str] = set()
+        tables: list[Mapping[str, Any]] = []
         for code, words in packs_words:
+            tables.append(words)
             if code not in lex.codes:
                 lex.codes.append(code)
             bit = 1 << lex.codes.index(code)
@@ -257,6 +265,8 @@ class Lexicon:
         lex.controls = frozenset(c for c in controls if c)
         lex.widgets = frozenset(w for w in widgets if w)
         lex.boilerplate = frozenset(boiler)
+        found = reltime.pattern(tables)
+        lex.reltime = Screened(found) if found is not None else None
         return lex
 
     def dated(self, line: str) -> bool:
@@ -271,6 +281,14 @@ class Lexicon:
                 self._dated.clear()
             self._dated[line] = got
         return got
+
+    def relative(self, line: str) -> regex.Match | None:
+        """The time told relative to now in a line, as comment headers stamp their comments
+        ("an hour ago", "3 days ago", "vor einer Stunde", "Anna · gestern"): the language packs'
+        `[words]` time_ago and its kin (reltime.py); None when it holds none. Asked only by the
+        comment-thread test, whose guards (short lines, no sentence end, a chain of such headers)
+        keep an article's "A day ago, the minister said ..." out."""
+        return None if self.reltime is None else self.reltime.search(line)
 
     def stop_set(self, k: int) -> frozenset[str]:
         """The stop words of language number `k` (built once, then cached)."""
@@ -401,7 +419,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     if cfg.thread_min_headers and dateline is not None:
         titles = [k for k, i in enumerate(idx) if k and (why := removed[i]) is not None and why[0] == TITLE_RULE]
         gap = [k == 0 or idx[k - 1] < i - 1 for k, i in enumerate(idx)] + [True]  # a blank line above line k
-        _discount_threads(texts, scores, sizes, titles, lex.dated, cfg, gap)
+        _discount_threads(texts, scores, sizes, titles, lex.dated, cfg, gap, lex.relative)
     if cfg.after_barrier_factor < 1.0:
         _discount_after_barrier(scores, cfg)
     if cfg.sandwich_factor < 1.0:
@@ -486,10 +504,16 @@ def _discount_after_barrier(scores: list[float], cfg: MainTextConfig) -> None:
 
 
 def _thread_headers(texts: list[str], titles: list[int], dated: Callable[[str], bool],
-                    cfg: MainTextConfig, gap: list[bool]) -> list[tuple[int, frozenset[str]]]:
+                    cfg: MainTextConfig, gap: list[bool],
+                    relative: Callable[[str], regex.Match | None] | None = None) -> list[tuple[int, frozenset[str]]]:
     """Short lines holding a date or time ("Alex on 17.09.2018 at 6:34 am said:", "2 days ago
-    at 07:52", "by TaxJoke July 25, 2012 10:55 AM"): comment and teaser headers, with their words
-    that are not numbers. Not a sentence ("It opened in 2019."), not a quote's attribution
+    at 07:52", "by TaxJoke July 25, 2012 10:55 AM"), or a time told relative to now (`relative`:
+    "thecrus8r • an hour ago", "Anna · gestern"): comment and teaser headers, with their words
+    that are not numbers; a relative time counts as one word more, `_RELATIVE`, that all such
+    headers share ("an hour ago" and "yesterday at 9:12 pm" are of one make), and is the only
+    word of a header that holds no other date or time. A line that is such a time and nothing
+    else ("VOR 14 STUNDEN") must stand apart from the lines around it (a blank line above or
+    below): in a block of lines it closes a teaser inside the article, under its headline. Not a sentence ("It opened in 2019."), not a quote's attribution
     ("— Jane (@jane) May 1, 2019", an embedded post), and not the article's own byline just below
     its headline (within `thread_title_gap` lines of a line repeating the page title).
     Words are counted without the date's numbers only for a line that stands alone (blank lines
@@ -499,28 +523,38 @@ def _thread_headers(texts: list[str], titles: list[int], dated: Callable[[str], 
     byline = {m for k in titles for m in range(k + 1, k + 1 + cfg.thread_title_gap)}
     has_digits = _TWO_DIGITS.search
     for k, t in enumerate(texts):
-        if (len(t) <= 12 * most and (t[-1] == ":" or t[-1] not in _SENTENCE_END)
-                and k not in byline and has_digits(t) and dated(t)):
+        if len(t) <= 12 * most and (t[-1] == ":" or t[-1] not in _SENTENCE_END) and k not in byline:
+            rel = relative(t) if relative is not None else None
+            date = bool(has_digits(t) and dated(t))
+            if not (rel or date):
+                continue
+            if rel and not date and not (gap[k] or gap[k + 1]) and not _WORD.search(t[:rel.start()] + t[rel.end():]):
+                continue  # a bare stamp inside a block of lines: a teaser's, below its headline
             tokens = _WORD.findall(t.lower())
             words = [w for w in tokens if not w.isdigit()]
             if len(tokens) <= most or (gap[k] and gap[k + 1] and len(words) <= most):
-                out.append((k, frozenset(words)))
+                # A header stamped only with a relative time is of one make with those holding
+                # one too, whatever its other words: "vor 2 Monaten von Patrick Otte" below a
+                # teaser is not of the make of the byline "21.01.2022 11:46 von".
+                out.append((k, frozenset(words + [_RELATIVE] if date else [_RELATIVE]) if rel else frozenset(words)))
     return out
 
 
 def _discount_threads(texts: list[str], scores: list[float], sizes: list[int], titles: list[int],
-                      dated: Callable[[str], bool], cfg: MainTextConfig, gap: list[bool]) -> None:
+                      dated: Callable[[str], bool], cfg: MainTextConfig, gap: list[bool],
+                      relative: Callable[[str], regex.Match | None] | None = None) -> None:
     """A chain of at least `thread_min_headers` date headers of one make (each shares a word
     with the one before: "at", "said", "pm"), each followed by some text within
     `thread_max_gap` lines, is a comment thread or a dated teaser list, not the article: each
     header costs `dateline_cost` and the prose between them weighs `thread_factor`. One dated
     byline above an article, or a schedule of bare times, makes no chain."""
-    heads = _thread_headers(texts, titles, dated, cfg, gap)
+    heads = _thread_headers(texts, titles, dated, cfg, gap, relative)
     if len(heads) < cfg.thread_min_headers:
         return
 
     def row(t: str) -> bool:
-        return len(t) <= 12 * cfg.thread_max_words and t[-1] not in _SENTENCE_END and dated(t)
+        return len(t) <= 12 * cfg.thread_max_words and t[-1] not in _SENTENCE_END and (
+            dated(t) or relative is not None and relative(t) is not None)
 
     def linked(x: int, y: int) -> bool:
         """Some text between two headers, and no barrier heading ("Comments"): the article's

@@ -9,7 +9,7 @@ date or a time ("Nathan 07.16.12 at 21:35"): a shape whose lines only hold numbe
 olive oil", "3 Eggs") is a list of quantities, the article's own (a recipe's ingredients).
 
 The month names are the shipped date packs' (`rules/dates/*.toml`) and the relative times the
-language packs' (`rules/lang/*.toml`, `[words] time_ago`), so every language they cover is read
+language packs' (`rules/lang/*.toml`, `[words] time_ago` and its kin, see reltime.py), so every language they cover is read
 alike.
 """
 
@@ -18,6 +18,8 @@ from __future__ import annotations
 import functools
 
 import regex
+
+from . import reltime
 
 # A time of day (12:28, 9:05), a year of the last two centuries, or a numeric date (07.16.12,
 # 2012-07-16, 11/22/2026): what a comment signature's stamp holds besides a month name.
@@ -37,28 +39,13 @@ def month_names() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def time_ago() -> regex.Pattern:
-    """A time told relative to now ("3 hours ago", "vor 3 Stunden", "il y a 2 jours", "3 ore fa"),
-    as many comment sections stamp their comments: the language packs' `[words] time_ago` phrases
-    with `{n}` a number and `{unit}` one of the same pack's `time_unit` words."""
+    """A time told relative to now ("3 hours ago", "an hour ago", "vor einer Stunde", "il y a 2
+    jours", "3 ore fa", "yesterday"), as many comment sections stamp their comments: the shipped
+    language packs' `[words]` time_ago, time_unit, time_n_word and time_day (cleaner/reltime.py)."""
     from .suggest_check import default_ruleset
 
-    phrases = []
-    for pack in default_ruleset().packs:
-        words = pack.config.get("words", {})
-        units = sorted(words.get("time_unit", ()), key=len, reverse=True)
-        if not units:
-            continue
-        unit = "(?:" + "|".join(regex.escape(u) for u in units) + ")"
-        for phrase in words.get("time_ago", ()):
-            pat = regex.escape(phrase).replace(r"\{n\}", r"\d+").replace(r"\{unit\}", unit)
-            # A space after the number may be left out ("3hrs ago"); others are one or more.
-            pat = regex.sub(r"(\\d\+)\\ ", r"\1\\s*", pat).replace(r"\ ", r"\s+")
-            phrases.append(pat)
-    if not phrases:
-        return regex.compile(r"(?!)")
-    # Whole words where words are spaced; a Japanese phrase stands between other characters ("約3時間前に").
-    edge = r"[\p{Latin}\p{Cyrillic}\p{Greek}\d_]"
-    return regex.compile(f"(?<!{edge})(?:" + "|".join(phrases) + f")(?!{edge})", regex.IGNORECASE)
+    found = reltime.pattern(pack.config.get("words", {}) for pack in default_ruleset().packs)
+    return found if found is not None else regex.compile(r"(?!)")
 
 
 def names_month(line: str) -> bool:
@@ -82,6 +69,6 @@ def dateish(key: str) -> bool:
 
 def stamped(line: str) -> bool:
     """The line holds a date or a time: a month's name with a number, a clock time, a year, a
-    numeric date, a time ago ("3 hours ago", "vor 3 Stunden"). What a comment's signature carries; a quantity
+    numeric date, a time ago ("3 hours ago", "an hour ago", "vor 3 Stunden", "Anna · gestern"). What a comment's signature carries; a quantity
     ("1/2 cup", "3 Eggs") does not."""
     return bool(_CLOCK_OR_YEAR.search(line) or time_ago().search(line)) or (bool(_DIGIT.search(line)) and names_month(line))

@@ -26,6 +26,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _ID = regex.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$")
+# The placeholders a `[words] time_ago` phrase may hold (cleaner/reltime.py).
+_PLACEHOLDER = regex.compile(r"\{n\}|\{unit\}")
 _TOML_POS = regex.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 # Ordinary lines: a pattern that matches all of them would remove everything.
 _PROBES = (
@@ -239,6 +241,10 @@ def _config_table(raw: Any, table: str, path: str, loc: _Locator) -> dict[str, A
             if not (isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)):
                 raise RuleError(path, f"[{table}] must be a non-empty list of non-empty strings", line=line, key=key)
             value = tuple(v.strip().lower() if typ == "words" else v.strip() for v in value)
+        if table == "words" and key == "time_ago":
+            bad = [v for v in value if _PLACEHOLDER.sub("", v).count("{") or _PLACEHOLDER.sub("", v).count("}")]
+            if bad:
+                raise RuleError(path, f"[{table}] phrases may hold only {{n}} and {{unit}}: {bad[0]!r}", line=line, key=key)
         out[key] = value
     return out
 

@@ -242,7 +242,9 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "bio_role": ("words", "words for a writer's or scholar's role in such a biography ('writer', 'professor')"),
         "signoff": ("words", "greetings a post is signed off with above the writer's name ('euer', 'cheers', 'liebe grüße')"),
         "bio_self": ("words", "first-person phrases a writer introduces themselves with below the article ('ich bin', \"i'm\")"),
-        "time_ago": ("words", "how the language tells a time relative to now, {n} the number, {unit} a time_unit ('vor {n} {unit}', '{n} {unit} ago')"),
+        "time_ago": ("words", "how the language tells a time relative to now, {n} the number, {unit} a time_unit ('vor {n} {unit}', '{n} {unit} ago'); a phrase without them is a whole stamp ('час назад')"),
         "time_unit": ("words", "units of time in such a phrase, every form ('stunde', 'stunden', 'std.')"),
+        "time_n_word": ("words", "words that stand for the number in such a phrase ('a', 'an', 'one'; 'einer', 'einem'; 'un', 'une')"),
+        "time_day": ("words", "words for the day before ('yesterday', 'gestern', 'hier'): a stamp standing alone beside a name or before a time of day"),
     },
 }

@@ -1,0 +1,78 @@
+"""A time told relative to now, as comment sections stamp their comments: "3 hours ago", but also
+"an hour ago", "vor einer Stunde", "il y a un jour", "yesterday", "gestern um 17:30".
+
+One pattern from the language packs' `[words]` (`rules/lang/*.toml`), read alike by the site-pack
+suggester (`suggest_dates.stamped`: a comment's signature carries a date or a time) and the
+main-text stage (`maintext._thread_headers`: a chain of such headers is a comment thread):
+
+- `time_ago` phrases, `{n}` a number or one of the pack's `time_n_word` words ("a", "an", "one";
+  "einer", "einem"), `{unit}` one of its `time_unit` words; a phrase may spell out a whole stamp
+  with no placeholder ("час назад", "godzinę temu");
+- `time_day` words ("yesterday", "gestern", "hier", "ayer") standing as a stamp of their own:
+  at the line's start or after a separator ("Anna · gestern", "– yesterday"), and at its end,
+  before a separator or before a time of day ("yesterday at 9:12 pm"). Inside a sentence
+  ("Yesterday, the minister said ...", "Klicken Sie hier") the word is no stamp: these words are
+  common in prose, and one language's day word is another's ordinary word (French "hier").
+
+Each language's phrases use its own words only ("a" stands for one in English phrases alone).
+Where a stamp may stand in an article's own sentence ("A day ago, the minister said ..."), the
+callers keep their guards (short lines that do not end like a sentence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import regex
+
+# Letters and digits that may not touch a stamp: whole words where words are spaced; a Japanese
+# phrase stands between other characters ("約3時間前に").
+_EDGE = r"[\p{Latin}\p{Cyrillic}\p{Greek}\d_]"
+# What parts a day word from the name before it or the reply link after it ("Anna, gestern",
+# "Anna · gestern | Antworten"); not a comma after it ("Yesterday, the minister said").
+_BEFORE = r"[|•·∙⋅・,/–—(\[-]"
+_AFTER = r"[|•·∙⋅・/–—(\[-]"
+# A time of day after a day word, with up to two short words before it ("at", "um", "a las", "à").
+_CLOCK = r",?\s*(?:\p{L}{1,5}\.?\s+){0,2}\d{1,2}(?:[:.h]\d\d|\s*[ap]\.?m\b)"
+
+
+def _words(p: str) -> str:
+    """A phrase's literal text as a pattern: one space stands for any run of white space."""
+    return r"\s+".join(regex.escape(w) for w in p.split(" "))
+
+
+def _phrases(words: Mapping[str, Any]) -> list[str]:
+    """One pack's `time_ago` phrases as patterns."""
+    units = sorted(words.get("time_unit", ()), key=len, reverse=True)
+    unit = "(?:" + "|".join(regex.escape(u) for u in units) + ")" if units else None
+    ones = sorted(words.get("time_n_word", ()), key=len, reverse=True)
+    one = "|".join(_words(w) for w in ones)
+    # A space after a number may be left out ("3hrs ago"), not after a word ("an hour ago").
+    spaced = r"(?:\d+\s*" + (f"|(?:{one})\\s+" if one else "") + ")"
+    glued = r"(?:\d+" + (f"|{one}" if one else "") + ")"
+    out = []
+    for phrase in words.get("time_ago", ()):
+        if "{unit}" in phrase and unit is None:
+            continue
+        parts = regex.split(r"(\{n\} ?|\{unit\})", phrase)
+        pat = "".join(spaced if p == "{n} " else glued if p == "{n}" else unit if p == "{unit}" else _words(p)
+                      for p in parts if p)
+        out.append(pat)
+    return out
+
+
+def pattern(packs_words: Iterable[Mapping[str, Any]]) -> regex.Pattern | None:
+    """The relative times of these packs' `[words]` tables as one case-blind pattern; None when
+    they tell none."""
+    phrases: list[str] = []
+    days: set[str] = set()
+    for words in packs_words:
+        phrases += _phrases(words)
+        days.update(words.get("time_day", ()))
+    if days:
+        day = "(?:" + "|".join(_words(d) for d in sorted(days, key=len, reverse=True)) + ")"
+        phrases.append(rf"(?<=(?:^|{_BEFORE})\s*){day}(?=\s*(?:$|{_AFTER})|{_CLOCK})")
+    if not phrases:
+        return None
+    return regex.compile(f"(?<!{_EDGE})(?:" + "|".join(phrases) + f")(?!{_EDGE})", regex.IGNORECASE)
