@@ -196,3 +196,21 @@ def test_backtracking_is_told_by_growth_not_by_the_machine_s_speed():
     assert found and "times as long" in found[0].message
     fast = rule(r"^\w+(?:\s\w+)*$")
     assert backtracking(fast, timeout=1.0) == []
+
+
+def test_backtracking_is_not_told_by_a_pause_of_the_machine(monkeypatch):
+    # On a loaded machine one timing of a linear pattern can come out many times too slow (the
+    # process waited, or was charged for a cache refill). A probe that looks slow once and then
+    # answers in proportion to its length is not backtracking; one that stays slow is.
+    from cleaner.ruleset import check
+    from cleaner.ruleset.loader import load_text
+
+    rule = load_text(PACK.replace(r"^READ:\s+\S.{0,200}$", r"^\w+(?:\s\w+)*$"), "example.toml").rules[0]
+    timings = iter([0.02, 0.02, 0.5, 0.07] + [0.0001] * 10_000)  # short, short again, a pause, linear
+    monkeypatch.setattr(check, "_seconds", lambda pat, text, timeout: next(timings))
+    assert check.backtracking(rule, timeout=1.0) == []
+
+    slow = iter([0.02, 0.02, 0.5, 0.6, 0.5])  # stays over 10x on every try
+    monkeypatch.setattr(check, "_seconds", lambda pat, text, timeout: next(slow))
+    found = check.backtracking(rule, timeout=1.0)
+    assert found and "0.500 s on a run 4 times as long" in found[0].message
