@@ -33,7 +33,7 @@ from typing import NamedTuple
 import regex
 
 from .normalize import normalize_line, normalize_text
-from .ruleset.scaffold import site_slug
+from .ruleset.scaffold import site_host, site_slug
 from .suggest_comments import comments_start, thread
 from .suggest_dates import dateish, stamped, time_ago
 
@@ -966,7 +966,7 @@ def render_pack(props: Sequence[Proposal], site: str, *, keep_limit: int = 2, he
         "[pack]",
         f"name = {toml_str('sites.' + site_slug(site) + '-suggested')}",
         f"description = {toml_str(f'Proposed by cleaner rules suggest for {site}: review, then run cleaner rules test.')}",
-        f"sites = [{toml_str(site.lower().removeprefix('www.'))}]",
+        f"sites = [{toml_str(site_host(site))}]",
         "",
     ]
     for prop in props:

@@ -16,6 +16,7 @@ import regex
 
 from ..errors import RuleError
 from . import schema
+from .hosts import site_host
 from .kinds import DATE_ROLES, KIND_CLASSES, Rule
 from .pack import Pack
 from .snapshot import RuleText
@@ -322,7 +323,7 @@ def load_text(text: str, path: str, origin: str = "user") -> Pack:
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise RuleError(path, "rules must be written as [[rule]] tables", line=loc.key("rule"), key="rule")
-    sites = tuple(s.lower().strip().rstrip(".") for s in meta.get("sites", ()))
+    sites = tuple(site_host(s) for s in meta.get("sites", ()))
     if origin == "user" and sites:
         origin = "site"
     pack = Pack(

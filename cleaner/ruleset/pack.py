@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .hosts import host_of, on_site  # noqa: F401  (host_of: callers import it from here)
 from .kinds import (
     BlockRule,
     DateRule,
@@ -55,34 +56,6 @@ class Pack:
         if not self.sites:
             return True
         return any(name and any(on_site(name, s) for s in self.sites) for name in (host, site))
-
-
-def on_site(name: str, site: str) -> bool:
-    """A host (or site name) is the site's or one of its subdomains'; `site` as packs write it
-    in `sites` (lower case, no `www.`).
-
-    >>> on_site("News.Example.com.", "example.com"), on_site("notexample.com", "example.com")
-    (True, False)
-    """
-    name = name.lower().rstrip(".")
-    return name == site or name.endswith("." + site)
-
-
-def host_of(url: str | None) -> str | None:
-    """The lower-case host of a URL, without port or user info.
-
-    >>> host_of("https://www.TampaFP.com:443/x?y=1")
-    'www.tampafp.com'
-    """
-    if not url:
-        return None
-    from urllib.parse import urlsplit
-
-    try:
-        host = urlsplit(url if "//" in url else "//" + url).hostname
-    except ValueError:
-        return None
-    return host.lower() if host else None
 
 
 class RuleSet:

@@ -14,6 +14,7 @@ import regex
 from ..errors import RuleError
 from ..io.writers import atomic_write_text
 from . import schema
+from .hosts import site_host
 
 # An example value for keys whose meaning alone does not make a good one.
 EXAMPLES: dict[str, dict[str, str]] = {
@@ -37,15 +38,6 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "repeated": {"drop": '["Photo caption (Agency)\\nPhoto caption (Agency)"]',
                  "keep": '["A line.\\nAnother line."]'},
 }
-
-
-def site_host(site: str) -> str:
-    """A site's host as packs write it in `sites`: lower case, without `www.` and a final dot.
-
-    >>> site_host(" WWW.Example.com. ")
-    'example.com'
-    """
-    return site.lower().strip().removeprefix("www.").rstrip(".")
 
 
 def site_slug(site: str) -> str:
