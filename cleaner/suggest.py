@@ -63,8 +63,9 @@ MAX_WORDS = 30  # longer lines are prose; furniture is short
 # followed by a postscript on the third.
 TRAILER_MIN_PAGES = 3
 ZONES = ("top", "middle", "bottom")
-# The page head is menus and teasers, short lines on every learning page; its `max_words` lets a
-# line a little longer than the longest seen pass, never an article's paragraph (see head_words).
+# The page head and a block between two markers are menus, teasers and lists, short lines on every
+# learning page; their `max_words` lets a line a little longer than the longest seen pass, never an
+# article's paragraph (see head_words, block_words).
 HEAD_WORDS_MARGIN = 5
 # How many lines above the first paragraph the page head's end may be: first the close reach, then
 # the far one (see _Miner.head).
@@ -192,6 +193,21 @@ def head_words(longest: int) -> int:
 
     >>> head_words(14)
     19
+    """
+    return longest + HEAD_WORDS_MARGIN
+
+
+def block_words(longest: int) -> int:
+    """A block's `max_words` (a list between two repeated markers): its longest line, markers
+    included, on the learning pages, and a margin.
+
+    The block is learned only where the lines between its markers are short (`_Miner.blocks`); on
+    a page not seen, the end marker may come only after some of the article's paragraphs (a "More
+    from us" heading the article sits under, a "Back to top" link below it), and a block bounded by
+    lines alone would take them with it (see kinds.BlockRule).
+
+    >>> block_words(6)
+    11
     """
     return longest + HEAD_WORDS_MARGIN
 
@@ -484,7 +500,9 @@ class _Miner:
 
     # -- 3. blocks between two repeated markers
 
-    def blocks(self) -> list[tuple[str, str, Evidence, int, list[str]]]:
+    def blocks(self) -> list[tuple[str, str, Evidence, int, int, list[str]]]:
+        """(start key, end key, evidence, span, longest line in words, an example) of the lists
+        between two repeated lines: short lines (15 words at most) that change from page to page."""
         pairs: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
         for p, ks in enumerate(self.keys):
             cov = self.covered[p]
@@ -512,9 +530,10 @@ class _Miner:
             if 2 * sum(self._holds_article(p, i, j) for p, i, j in occ) > len(occ):
                 continue
             span = max(j - i + 1 for _, i, j in occ)
+            words = max(t.count(" ") + 1 for p, i, j in occ for t in self.pages[p].lines[i:j + 1])
             ev = self.evidence([(p, i) for p, i, _ in occ])
             p, i, j = occ[0]
-            out.append((a, b, ev, span, self.pages[p].lines[i:j + 1]))
+            out.append((a, b, ev, span, words, self.pages[p].lines[i:j + 1]))
         out.sort(key=lambda x: -x[2].pages)
         return out[:10]
 
@@ -852,12 +871,13 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             notes=[f"the end line comes 1 to {m.head_reach} lines above the first paragraph on {ev.pages} pages; span up to {span} lines"],
         ))
 
-    for n, (a, b, ev, span, example) in enumerate(blocks):
+    for n, (a, b, ev, span, words, example) in enumerate(blocks):
         props.append(Proposal(
             id=f"{slug}.block-{n + 1}",
             kind="block",
             description=f"Proposed: a list between {a!r} and {b!r} that changes from page to page.",
-            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 5},
+            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 5,
+                  "max_words": block_words(words)},
             evidence=[(a, ev)],
             drop=["\n".join(example)],
         ))
