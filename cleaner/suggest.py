@@ -35,7 +35,7 @@ import regex
 from .normalize import normalize_line, normalize_text
 from .ruleset.scaffold import site_slug
 from .suggest_comments import comments_start, thread
-from .suggest_dates import dateish, stamped, time_ago
+from .suggest_dates import dateish, stamp_alone, stamped, time_ago
 
 _DIGITS = regex.compile(r"\d+")
 _DIGIT = regex.compile(r"\d")
@@ -326,6 +326,7 @@ class _Miner:
         self.dated: set[str] = set()  # shapes whose every line has a date or a time (see suggest_dates.stamped)
         self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
         self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
+        self.entries: set[str] = set()  # shapes of dated entries: a stamp, then free text (see _dated_entries)
         self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
         self.sums: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}  # see `_page_sums`
         self.covered: list[set[int]] = [
@@ -430,6 +431,8 @@ class _Miner:
                 self.openers.add(pat)
             if _own_sentences(occ):
                 self.own_text.add(pat)
+            if how == "words" and self._dated_entries(pre, suf, occ):
+                self.entries.add(pat)
             found.append((pat, self.evidence([(p, i) for p, i, _ in occ]), words, len(pre) + len(suf),
                           how == "glued" or bool(_SYMBOL.search(pre + suf))))
         # Most pages first, then the most specific fixed part; skip shapes adding no new lines.
@@ -453,7 +456,7 @@ class _Miner:
         """Note which repeated line or shape each line is (for `signatures`), and which shapes carry
         a date or a time on every line (a comment's signature; see suggest_dates.stamped)."""
         for pat, ev, _, _ in shapes:
-            if all(stamped(x) for x in ev.examples):
+            if all(stamped(x) for x in ev.examples) and pat not in self.entries:
                 self.dated.add(pat)
         for k, ev in literals.items():
             for p, i in ev.occurrences:
@@ -461,6 +464,17 @@ class _Miner:
         for pat, ev, _, _ in shapes:
             for p, i in ev.occurrences:
                 self.groups.setdefault(p, {})[i] = pat
+
+    def _dated_entries(self, pre: str, suf: str, occ: Sequence[tuple[int, int, str]]) -> bool:
+        """Lines whose fixed part is a stamp at their start and nothing else, free text after it
+        ("10:35 <the update's headline>", "Oct. 31: <headline>", "3 days ago <headline>"): the
+        dated entries of a live blog, a timeline or a list of headlines, no comment's signature
+        (see suggest_dates.stamp_alone). Taken for signatures, they made the entries below the
+        first one readers' text, and the first one a trailer that cut the live blog away."""
+        if suf or not pre:
+            return False
+        a = len(pre.split(" "))
+        return all(stamp_alone(" ".join(self.pages[p].lines[i].split(" ")[:a])) for p, i, _ in occ)
 
     def _comment_starts(self) -> dict[int, int]:
         """Page -> the line where its comment section starts: the first signature, a line with a date
@@ -483,8 +497,8 @@ class _Miner:
                         cands[(" ".join(toks[:a]), " ".join(toks[n - b:]) if b else "")].append(
                             (p, i, " ".join(toks[a:n - b])))
         starts: dict[int, int] = {}
-        for occ in cands.values():
-            if len({v for _, _, v in occ}) < 2:
+        for (pre, suf), occ in cands.items():
+            if len({v for _, _, v in occ}) < 2 or self._dated_entries(pre, suf, occ):
                 continue
             where: dict[int, list[int]] = defaultdict(list)
             for p, i, _ in occ:
