@@ -35,7 +35,7 @@ import regex
 from .normalize import normalize_line, normalize_text
 from .ruleset.scaffold import site_host, site_slug
 from .suggest_comments import comments_start, thread
-from .suggest_dates import dateish, stamped, time_ago
+from .suggest_dates import dateish, stamp_alone, stamped, time_ago
 
 _DIGITS = regex.compile(r"\d+")
 _DIGIT = regex.compile(r"\d")
@@ -63,8 +63,9 @@ MAX_WORDS = 30  # longer lines are prose; furniture is short
 # followed by a postscript on the third.
 TRAILER_MIN_PAGES = 3
 ZONES = ("top", "middle", "bottom")
-# The page head is menus and teasers, short lines on every learning page; its `max_words` lets a
-# line a little longer than the longest seen pass, never an article's paragraph (see head_words).
+# The page head and a block between two markers are menus, teasers and lists, short lines on every
+# learning page; their `max_words` lets a line a little longer than the longest seen pass, never an
+# article's paragraph (see head_words, block_words).
 HEAD_WORDS_MARGIN = 5
 # How many lines above the first paragraph the page head's end may be: first the close reach, then
 # the far one (see _Miner.head).
@@ -196,6 +197,21 @@ def head_words(longest: int) -> int:
     return longest + HEAD_WORDS_MARGIN
 
 
+def block_words(longest: int) -> int:
+    """A block's `max_words` (a list between two repeated markers): its longest line, markers
+    included, on the learning pages, and a margin.
+
+    The block is learned only where the lines between its markers are short (`_Miner.blocks`); on
+    a page not seen, the end marker may come only after some of the article's paragraphs (a "More
+    from us" heading the article sits under, a "Back to top" link below it), and a block bounded by
+    lines alone would take them with it (see kinds.BlockRule).
+
+    >>> block_words(6)
+    11
+    """
+    return longest + HEAD_WORDS_MARGIN
+
+
 def toml_str(s: str) -> str:
     """A TOML string: literal ('''...''') when it can be, else a basic string with escapes."""
     if "'" not in s and "\n" not in s and "\r" not in s and s.isprintable():
@@ -310,6 +326,7 @@ class _Miner:
         self.dated: set[str] = set()  # shapes whose every line has a date or a time (see suggest_dates.stamped)
         self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
         self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
+        self.entries: set[str] = set()  # shapes of dated entries: a stamp, then free text (see _dated_entries)
         self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
         self.sums: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}  # see `_page_sums`
         self.covered: list[set[int]] = [
@@ -414,6 +431,8 @@ class _Miner:
                 self.openers.add(pat)
             if _own_sentences(occ):
                 self.own_text.add(pat)
+            if how == "words" and self._dated_entries(pre, suf, occ):
+                self.entries.add(pat)
             found.append((pat, self.evidence([(p, i) for p, i, _ in occ]), words, len(pre) + len(suf),
                           how == "glued" or bool(_SYMBOL.search(pre + suf))))
         # Most pages first, then the most specific fixed part; skip shapes adding no new lines.
@@ -437,7 +456,7 @@ class _Miner:
         """Note which repeated line or shape each line is (for `signatures`), and which shapes carry
         a date or a time on every line (a comment's signature; see suggest_dates.stamped)."""
         for pat, ev, _, _ in shapes:
-            if all(stamped(x) for x in ev.examples):
+            if all(stamped(x) for x in ev.examples) and pat not in self.entries:
                 self.dated.add(pat)
         for k, ev in literals.items():
             for p, i in ev.occurrences:
@@ -445,6 +464,17 @@ class _Miner:
         for pat, ev, _, _ in shapes:
             for p, i in ev.occurrences:
                 self.groups.setdefault(p, {})[i] = pat
+
+    def _dated_entries(self, pre: str, suf: str, occ: Sequence[tuple[int, int, str]]) -> bool:
+        """Lines whose fixed part is a stamp at their start and nothing else, free text after it
+        ("10:35 <the update's headline>", "Oct. 31: <headline>", "3 days ago <headline>"): the
+        dated entries of a live blog, a timeline or a list of headlines, no comment's signature
+        (see suggest_dates.stamp_alone). Taken for signatures, they made the entries below the
+        first one readers' text, and the first one a trailer that cut the live blog away."""
+        if suf or not pre:
+            return False
+        a = len(pre.split(" "))
+        return all(stamp_alone(" ".join(self.pages[p].lines[i].split(" ")[:a])) for p, i, _ in occ)
 
     def _comment_starts(self) -> dict[int, int]:
         """Page -> the line where its comment section starts: the first signature, a line with a date
@@ -467,8 +497,8 @@ class _Miner:
                         cands[(" ".join(toks[:a]), " ".join(toks[n - b:]) if b else "")].append(
                             (p, i, " ".join(toks[a:n - b])))
         starts: dict[int, int] = {}
-        for occ in cands.values():
-            if len({v for _, _, v in occ}) < 2:
+        for (pre, suf), occ in cands.items():
+            if len({v for _, _, v in occ}) < 2 or self._dated_entries(pre, suf, occ):
                 continue
             where: dict[int, list[int]] = defaultdict(list)
             for p, i, _ in occ:
@@ -484,7 +514,9 @@ class _Miner:
 
     # -- 3. blocks between two repeated markers
 
-    def blocks(self) -> list[tuple[str, str, Evidence, int, list[str]]]:
+    def blocks(self) -> list[tuple[str, str, Evidence, int, int, list[str]]]:
+        """(start key, end key, evidence, span, longest line in words, an example) of the lists
+        between two repeated lines: short lines (15 words at most) that change from page to page."""
         pairs: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
         for p, ks in enumerate(self.keys):
             cov = self.covered[p]
@@ -512,9 +544,10 @@ class _Miner:
             if 2 * sum(self._holds_article(p, i, j) for p, i, j in occ) > len(occ):
                 continue
             span = max(j - i + 1 for _, i, j in occ)
+            words = max(t.count(" ") + 1 for p, i, j in occ for t in self.pages[p].lines[i:j + 1])
             ev = self.evidence([(p, i) for p, i, _ in occ])
             p, i, j = occ[0]
-            out.append((a, b, ev, span, self.pages[p].lines[i:j + 1]))
+            out.append((a, b, ev, span, words, self.pages[p].lines[i:j + 1]))
         out.sort(key=lambda x: -x[2].pages)
         return out[:10]
 
@@ -852,12 +885,13 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             notes=[f"the end line comes 1 to {m.head_reach} lines above the first paragraph on {ev.pages} pages; span up to {span} lines"],
         ))
 
-    for n, (a, b, ev, span, example) in enumerate(blocks):
+    for n, (a, b, ev, span, words, example) in enumerate(blocks):
         props.append(Proposal(
             id=f"{slug}.block-{n + 1}",
             kind="block",
             description=f"Proposed: a list between {a!r} and {b!r} that changes from page to page.",
-            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 5},
+            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 5,
+                  "max_words": block_words(words)},
             evidence=[(a, ev)],
             drop=["\n".join(example)],
         ))

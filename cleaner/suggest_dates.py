@@ -26,6 +26,10 @@ from . import reltime
 _CLOCK_OR_YEAR = regex.compile(
     r"(?<!\d)(?:[0-2]?\d:[0-5]\d|(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\d)")
 _WORDS = regex.compile(r"\p{L}+")
+# What a stamp holds besides numbers and month names: a clock's am/pm, a time zone ("GMT", "EDT",
+# as the date packs read one), and the punctuation between its parts.
+_CLOCK_WORD = regex.compile(r"(?i:[ap]\.?m\.?)|[A-Z]{2,4}")
+_STAMP_PUNCT = ".,:;|/()[]-–—•·"
 _DIGIT = regex.compile(r"\d|#")  # '#' stands for a number in the suggester's line keys
 
 
@@ -72,3 +76,26 @@ def stamped(line: str) -> bool:
     numeric date, a time ago ("3 hours ago", "an hour ago", "vor 3 Stunden", "Anna · gestern"). What a comment's signature carries; a quantity
     ("1/2 cup", "3 Eggs") does not."""
     return bool(_CLOCK_OR_YEAR.search(line) or time_ago().search(line)) or (bool(_DIGIT.search(line)) and names_month(line))
+
+
+def stamp_alone(text: str) -> bool:
+    """The text is a date or a time and nothing else ("10:35", "10:35 AM GMT", "Oct. 31:", "3 days
+    ago", "2012-03-01"): every word holds a number or is a month's name, a clock's am/pm, a time
+    zone, or part of a time ago.
+
+    A line that opens with such a stamp and goes on with free text is a dated entry: a live blog's
+    update ("10:35 Police close the coast road"), a timeline's event, a list of dated headlines. A
+    comment's signature names its writer beside the stamp, with the site's fixed words around the
+    name ("On <date> Anna said:", "by anna <date>", "Anna • 3 hours ago").
+
+    >>> stamp_alone("10:35 AM"), stamp_alone("Oct. 31:"), stamp_alone("Posted at 10:35")
+    (True, True, False)
+    """
+    if not stamped(text):
+        return False
+    months = month_names()
+    for word in time_ago().sub(" ", text).split():
+        w = word.strip(_STAMP_PUNCT)
+        if w and not _DIGIT.search(w) and w.casefold() not in months and not _CLOCK_WORD.fullmatch(w):
+            return False
+    return True
