@@ -57,8 +57,12 @@ class LineMatcher:
         self._limits = [getattr(r, "max_words", None) for r in self.rules]
         self._cuts = sorted({n for n in self._limits if n is not None})
         self._by_key: dict[tuple[str, int], _Plan] = {}
+        # By first character: the rules it allows, each with its word limit and entry (see `_for_char`).
+        self._by_char: dict[str, list[tuple[int | None, _Entry, tuple[int, tuple[str, ...] | None]]]] = {}
         # Plans by their entries: many first characters and lengths share one (built once).
         self._plans: dict[tuple, _Plan] = {}
+        # Groups of plans' entries by their entries (see `_Plan`): plans share about half of them.
+        self._groups: dict[tuple, _Plan] = {}
         # Plans by (first character, number of spaces): one dict lookup per line finds its plan.
         self._by_spaces: dict[tuple[str, int], _Plan] = {}
 
@@ -71,26 +75,32 @@ class LineMatcher:
         got = self._by_key.get((c, k))
         if got is None:
             floor = self._cuts[k] if k < len(self._cuts) else None
-            entries: list[_Entry] = []
-            key: list[tuple[int, tuple[str, ...] | None]] = []
+            allowed = [x for x in self._for_char(c) if x[0] is None or (floor is not None and x[0] >= floor)]
+            key = tuple(x[2] for x in allowed)
+            got = self._plans.get(key)
+            if got is None:
+                got = self._plans[key] = _Plan([x[1] for x in allowed], key=key, shared=self._groups)
+            self._by_key[(c, k)] = got
+        return got
+
+    def _for_char(self, c: str) -> list[tuple[int | None, _Entry, tuple[int, tuple[str, ...] | None]]]:
+        """The rules a line starting with `c` may match, in order, each with its `max_words`, its
+        entry, and what identifies the entry in a plan's key (the rule's number and the prefixes
+        `c` allows): worked out once per character, not once per character and word count."""
+        got = self._by_char.get(c)
+        if got is None:
+            got = self._by_char[c] = []
             for n, (r, st, lim, need) in enumerate(zip(self.rules, self._starts, self._limits, self._needs,
                                                          strict=True)):
-                if not ((lim is None or (floor is not None and lim >= floor))
-                        and (c not in _PROBE or st is None or c in st)):
+                if not (c not in _PROBE or st is None or c in st):
                     continue
                 if need is None:
-                    entries.append((r, (), (), None, False))
-                    key.append((n, None))
+                    got.append((lim, (r, (), (), None, False), (n, None)))
                     continue
                 starts = need.starts.starting(c) if need.starts is not None else ()
                 if not (starts or need.ends or need.holds):
                     continue  # no prefix of the rule can start a line that starts with c
-                entries.append((r, starts, need.ends, need.holds, need.folded))
-                key.append((n, starts))
-            got = self._plans.get(tuple(key))
-            if got is None:
-                got = self._plans[tuple(key)] = _Plan(entries)
-            self._by_key[(c, k)] = got
+                got.append((lim, (r, starts, need.ends, need.holds, need.folded), (n, starts)))
         return got
 
     def _for_spaces(self, c: str, spaces: int) -> _Plan:
@@ -175,7 +185,11 @@ class _Plan:
 
     __slots__ = ("entries", "wants_fold", "always", "heads", "tails", "tails_by_end", "contains", "search", "groups")
 
-    def __init__(self, entries: list[_Entry], wants_fold: bool | None = None) -> None:
+    def __init__(self, entries: list[_Entry], wants_fold: bool | None = None, *, key: tuple = (),
+                 shared: dict[tuple, _Plan] | None = None) -> None:
+        """`key` says what the entries are, one item each (see `LineMatcher._for_key`); with it,
+        groups are taken from and added to `shared`, where plans with the same entries in one
+        group find it built."""
         self.entries = entries
         # (A group of a plan's entries tests the line as its plan folds it.)
         self.wants_fold = any(e[4] for e in entries) if wants_fold is None else wants_fold
@@ -196,7 +210,15 @@ class _Plan:
         # The entries in groups of `_GROUP`, each with its own quick test (one group: the plan).
         self.groups: tuple[_Plan | _Group, ...] = (_Group(entries),)
         if wants_fold is None and len(entries) > _GROUP:
-            self.groups = tuple(_Plan(entries[g:g + _GROUP], self.wants_fold) for g in range(0, len(entries), _GROUP))
+            shared = {} if shared is None or not key else shared
+            groups = []
+            for g in range(0, len(entries), _GROUP):
+                which = (key[g:g + _GROUP], self.wants_fold)
+                group = shared.get(which)
+                if group is None:
+                    group = shared[which] = _Plan(entries[g:g + _GROUP], self.wants_fold)
+                groups.append(group)
+            self.groups = tuple(groups)
 
 
 def _holds(test: _Plan | _Group, low: str, short: bool) -> bool:
