@@ -287,11 +287,10 @@ def language_words(tokens: list[list[str]], lex: Lexicon, min_share: float) -> f
     if not lex.codes:
         return None
     langs = lex.langs
-    # Occurrences by set of languages (None: no stop word), counted in one C loop: few sets,
-    # spread below.
-    by_mask = Counter(map(langs.get, chain.from_iterable(tokens)))
-    total = sum(by_mask.values())
-    by_mask.pop(None, None)
+    # Stop words' occurrences by set of languages, counted in one C loop (the other words left
+    # out before counting): few sets, spread below.
+    by_mask = Counter(filter(None, map(langs.get, chain.from_iterable(tokens))))
+    total = sum(map(len, tokens))
     hits = [0] * len(lex.codes)
     for m, c in by_mask.items():
         k = 0
