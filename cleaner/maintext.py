@@ -304,14 +304,12 @@ def language_words(tokens: list[list[str]], lex: Lexicon, min_share: float) -> f
     how `rules suggest` picks a site's language, `suggest.stop_words`)."""
     if not lex.codes:
         return None
-    counts = Counter(chain.from_iterable(tokens))
-    total = sum(counts.values())
-    hits = [0] * len(lex.codes)
     langs = lex.langs
-    by_mask: dict[int, int] = {}  # occurrences by set of languages: few sets, spread below
-    for w in counts.keys() & langs.keys():
-        m = langs[w]
-        by_mask[m] = by_mask.get(m, 0) + counts[w]
+    # Stop words' occurrences by set of languages, counted in one C loop (the other words left
+    # out before counting): few sets, spread below.
+    by_mask = Counter(filter(None, map(langs.get, chain.from_iterable(tokens))))
+    total = sum(map(len, tokens))
+    hits = [0] * len(lex.codes)
     for m, c in by_mask.items():
         k = 0
         while m:
@@ -368,7 +366,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
         if n and len(t) > 20 * (t.count(" ") + 1):  # unspaced script (Chinese, Japanese, Thai)
             n = int(len(t) / cfg.unspaced_chars_per_word)
         if stop is not None:
-            w = min(1.0, sum(map(stop.__contains__, toks)) / (len(toks) * full)) if toks else 0.0
+            w = min(1.0, len(list(filter(stop.__contains__, toks))) / (len(toks) * full)) if toks else 0.0
             if not end:
                 w *= cfg.no_sentence_end_factor
         else:

@@ -42,3 +42,21 @@ def test_anchored_patterns():
     assert anchored(r"^(?:a|b)c$") and anchored(r"(?:^a)|(?:^b)") and anchored(r"(?P<x>^a)")
     assert not anchored(r"a|^b") and not anchored(r"(?:^a|b)") and not anchored(r"(^a)*b")
     assert not anchored(r"(?=^a)b") and not anchored(r"[(]^a")
+
+
+def test_groups_behind_a_plan_passed_by_its_prefixes():
+    """A line that passes a plan's quick test by a prefix is asked once whether it holds any of
+    the plan's strings; the groups after that agree with trying every rule."""
+    import regex
+
+    from cleaner.ruleset.kinds import LineRule
+
+    rules = [LineRule(id=f"menu{k}", pattern=regex.compile(rf"^menu item {k}$")) for k in range(10)]
+    rules += [LineRule(id="photo", pattern=regex.compile(r"\(photo\b")),
+              LineRule(id="ad", pattern=regex.compile(r"\[ad\]"))]
+    matcher = LineMatcher(rules)
+    lines = ["menu item 3", "menu item x (photo)", "menu item x", "credit (photo)", "menu item 12 [ad]",
+             "menu item 3 " + "x " * 40 + "(photo)", "nothing here at all"]
+    got = [getattr(matcher.first(x), "id", None) for x in lines]
+    assert got == [getattr(_brute_first(rules, x), "id", None) for x in lines]
+    assert got == ["menu3", "photo", None, "photo", "ad", "photo", None]

@@ -57,8 +57,12 @@ class LineMatcher:
         self._limits = [getattr(r, "max_words", None) for r in self.rules]
         self._cuts = sorted({n for n in self._limits if n is not None})
         self._by_key: dict[tuple[str, int], _Plan] = {}
+        # By first character: the rules it allows, each with its word limit and entry (see `_for_char`).
+        self._by_char: dict[str, list[tuple[int | None, _Entry, tuple[int, tuple[str, ...] | None]]]] = {}
         # Plans by their entries: many first characters and lengths share one (built once).
         self._plans: dict[tuple, _Plan] = {}
+        # Groups of plans' entries by their entries (see `_Plan`): plans share about half of them.
+        self._groups: dict[tuple, _Plan] = {}
         # Plans by (first character, number of spaces): one dict lookup per line finds its plan.
         self._by_spaces: dict[tuple[str, int], _Plan] = {}
 
@@ -71,26 +75,32 @@ class LineMatcher:
         got = self._by_key.get((c, k))
         if got is None:
             floor = self._cuts[k] if k < len(self._cuts) else None
-            entries: list[_Entry] = []
-            key: list[tuple[int, tuple[str, ...] | None]] = []
+            allowed = [x for x in self._for_char(c) if x[0] is None or (floor is not None and x[0] >= floor)]
+            key = tuple(x[2] for x in allowed)
+            got = self._plans.get(key)
+            if got is None:
+                got = self._plans[key] = _Plan([x[1] for x in allowed], key=key, shared=self._groups)
+            self._by_key[(c, k)] = got
+        return got
+
+    def _for_char(self, c: str) -> list[tuple[int | None, _Entry, tuple[int, tuple[str, ...] | None]]]:
+        """The rules a line starting with `c` may match, in order, each with its `max_words`, its
+        entry, and what identifies the entry in a plan's key (the rule's number and the prefixes
+        `c` allows): worked out once per character, not once per character and word count."""
+        got = self._by_char.get(c)
+        if got is None:
+            got = self._by_char[c] = []
             for n, (r, st, lim, need) in enumerate(zip(self.rules, self._starts, self._limits, self._needs,
                                                          strict=True)):
-                if not ((lim is None or (floor is not None and lim >= floor))
-                        and (c not in _PROBE or st is None or c in st)):
+                if not (c not in _PROBE or st is None or c in st):
                     continue
                 if need is None:
-                    entries.append((r, (), (), None, False))
-                    key.append((n, None))
+                    got.append((lim, (r, (), (), None, False), (n, None)))
                     continue
                 starts = need.starts.starting(c) if need.starts is not None else ()
                 if not (starts or need.ends or need.holds):
                     continue  # no prefix of the rule can start a line that starts with c
-                entries.append((r, starts, need.ends, need.holds, need.folded))
-                key.append((n, starts))
-            got = self._plans.get(tuple(key))
-            if got is None:
-                got = self._plans[tuple(key)] = _Plan(entries)
-            self._by_key[(c, k)] = got
+                got.append((lim, (r, starts, need.ends, need.holds, need.folded), (n, starts)))
         return got
 
     def _for_spaces(self, c: str, spaces: int) -> _Plan:
@@ -123,13 +133,25 @@ class LineMatcher:
                 low = line
             short = len(line) <= _SHORT
             # The quick test that rules out every rule of the plan at once (on the folded line).
-            if not _quick_test(plan, low, short):
+            # `held`: whether the line holds one of the plan's strings (None: not known yet).
+            tails = plan.tails_by_end.get(low[-1])
+            if plan.always or low.startswith(plan.heads) or (tails is not None and low.endswith(tails)):
+                held = None
+            elif _holds(plan, low, short):
+                held = True
+            else:
                 continue
             # The entries a few at a time, each group behind its own quick test (built like the
-            # plan's): most groups fail it, and their entries are not tried one by one.
+            # plan's): most groups fail it, and their entries are not tried one by one. A string
+            # of a group holds one of the plan's (`minimal_strings`), so a line that holds none
+            # of the plan's (asked once, when a group's edges fail) holds none of any group's.
             for group in plan.groups:
-                if not _quick_test(group, low, short):
-                    continue
+                tails = group.tails_by_end.get(low[-1])
+                if not (group.always or low.startswith(group.heads) or (tails is not None and low.endswith(tails))):
+                    if held is None:
+                        held = _holds(plan, low, short)
+                    if not (held and _holds(group, low, short)):
+                        continue
                 for r, starts, ends, holds, folded in group.entries:
                     if holds is not None:
                         hay = low if folded else line
@@ -161,9 +183,13 @@ class _Plan:
     characters one by one), and at prefixes and suffixes cut to `_EDGE` characters. It is weaker
     than the rules' own tests, which the entries then run exactly."""
 
-    __slots__ = ("entries", "wants_fold", "always", "heads", "tails", "contains", "search", "groups")
+    __slots__ = ("entries", "wants_fold", "always", "heads", "tails", "tails_by_end", "contains", "search", "groups")
 
-    def __init__(self, entries: list[_Entry], wants_fold: bool | None = None) -> None:
+    def __init__(self, entries: list[_Entry], wants_fold: bool | None = None, *, key: tuple = (),
+                 shared: dict[tuple, _Plan] | None = None) -> None:
+        """`key` says what the entries are, one item each (see `LineMatcher._for_key`); with it,
+        groups are taken from and added to `shared`, where plans with the same entries in one
+        group find it built."""
         self.entries = entries
         # (A group of a plan's entries tests the line as its plan folds it.)
         self.wants_fold = any(e[4] for e in entries) if wants_fold is None else wants_fold
@@ -174,20 +200,31 @@ class _Plan:
 
         self.heads = _shortest_heads(frozenset(s for e in entries for s in quick(e[1], e[4])))
         self.tails = _shortest_tails(frozenset(s for e in entries for s in quick(e[2], e[4])))
+        # The suffixes by their last character: a line is compared with those it ends with only.
+        self.tails_by_end = _by_end(self.tails)
+        if "" in self.heads or "" in self.tails:  # (no string in `tails_by_end`; every line passes)
+            self.always = True
         self.contains = minimal_strings(s for e in entries for s in quick(e[3] or (), e[4]))
         # The same strings as one search, for short lines (one call beats many `in` tests).
         self.search = _any_of(self.contains)
         # The entries in groups of `_GROUP`, each with its own quick test (one group: the plan).
         self.groups: tuple[_Plan | _Group, ...] = (_Group(entries),)
         if wants_fold is None and len(entries) > _GROUP:
-            self.groups = tuple(_Plan(entries[g:g + _GROUP], self.wants_fold) for g in range(0, len(entries), _GROUP))
+            shared = {} if shared is None or not key else shared
+            groups = []
+            for g in range(0, len(entries), _GROUP):
+                which = (key[g:g + _GROUP], self.wants_fold)
+                group = shared.get(which)
+                if group is None:
+                    group = shared[which] = _Plan(entries[g:g + _GROUP], self.wants_fold)
+                groups.append(group)
+            self.groups = tuple(groups)
 
 
-def _quick_test(test: _Plan | _Group, low: str, short: bool) -> bool:
-    """Whether the folded line `low` passes a plan's or a group's quick test (see `_Plan`):
-    False rules out all of its entries. `short`: the line is at most `_SHORT` characters."""
-    if test.always or low.startswith(test.heads) or low.endswith(test.tails):
-        return True
+def _holds(test: _Plan | _Group, low: str, short: bool) -> bool:
+    """Whether the folded line `low` holds one of a plan's or a group's `contains`: the part of
+    their quick test (see `_Plan`) after the prefixes and suffixes. `short`: the line is at most
+    `_SHORT` characters."""
     if short:
         return test.search is not None and test.search(low) is not None
     for s in test.contains:
@@ -198,15 +235,16 @@ def _quick_test(test: _Plan | _Group, low: str, short: bool) -> bool:
 
 class _Group:
     """A plan's entries as one group, without a quick test of its own (the plan's is enough):
-    `always` is true, so `_quick_test` never looks at the other fields."""
+    `always` is true, so `LineMatcher.scan` never looks at the other fields."""
 
-    __slots__ = ("entries", "always", "heads", "tails", "contains", "search")
+    __slots__ = ("entries", "always", "heads", "tails", "tails_by_end", "contains", "search")
 
     def __init__(self, entries: list[_Entry]) -> None:
         self.entries = entries
         self.always = True
         self.heads: tuple[str, ...] = ()
         self.tails: tuple[str, ...] = ()
+        self.tails_by_end: dict[str, tuple[str, ...]] = {}
         self.contains: tuple[str, ...] = ()
         self.search: Callable[[str], object] | None = None
 
@@ -245,6 +283,21 @@ def _shortest_tails(strings: frozenset[str]) -> tuple[str, ...]:
         if not (out and r.startswith(out[-1])):
             out.append(r)
     return tuple(s[::-1] for s in out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _by_end(tails: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The non-empty suffixes by their last character (a text ends with one only if it ends with
+    that character).
+
+    >>> _by_end(('\\n', 'AP', 'AFP', 'P File'))
+    {'\\n': ('\\n',), 'P': ('AP', 'AFP'), 'e': ('P File',)}
+    """
+    out: dict[str, list[str]] = {}
+    for s in tails:
+        if s:
+            out.setdefault(s[-1], []).append(s)
+    return {c: tuple(v) for c, v in out.items()}
 
 
 @functools.lru_cache(maxsize=4096)
