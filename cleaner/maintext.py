@@ -231,6 +231,8 @@ class Lexicon:
     signoffs: frozenset[str] = frozenset()  # "euer", "cheers": a post's closing greeting (maintext_signoff.py)
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
     reltime: Screened | None = None  # "an hour ago", "vor 3 Stunden", "gestern" (reltime.py; see `relative`)
+    reltime_anchors: re.Pattern | None = None  # a pre-test of lower-cased lines (see `relative`)
+    reltime_page: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())  # of pages (see `tells_time`)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     _dated: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # (see `dated`)
 
@@ -267,6 +269,8 @@ class Lexicon:
         lex.boilerplate = frozenset(boiler)
         found = reltime.pattern(tables)
         lex.reltime = Screened(found) if found is not None else None
+        lex.reltime_anchors = reltime.anchors(tables)
+        lex.reltime_page = reltime.page_anchors(tables)
         return lex
 
     def dated(self, line: str) -> bool:
@@ -287,8 +291,29 @@ class Lexicon:
         ("an hour ago", "3 days ago", "vor einer Stunde", "Anna · gestern"): the language packs'
         `[words]` time_ago and its kin (reltime.py); None when it holds none. Asked only by the
         comment-thread test, whose guards (short lines, no sentence end, a chain of such headers)
-        keep an article's "A day ago, the minister said ..." out."""
-        return None if self.reltime is None else self.reltime.search(line)
+        keep an article's "A day ago, the minister said ..." out. The pattern is asked only of lines
+        that pass `reltime_anchors`, a stdlib `re` scan for its anchor words (reltime.anchors)."""
+        if self.reltime is None or self.reltime_anchors is None:
+            return None
+        return self.reltime.search(line) if self.reltime_anchors.search(line.lower()) else None
+
+    def relative_in(self, texts: list[str], page: str, lowered: list[str],
+                    tokens: list[list[str]]) -> Callable[[str], regex.Match | None] | None:
+        """`relative` for the lines of one page, asked only of the lines that hold an anchor word
+        of a relative time among their words, or an unspaced one in their text
+        (reltime.page_anchors); None when no line does (most pages). `page` is the page
+        lower-cased, `lowered` its lines, `tokens` their words where counted (a removed line's are
+        found here). The same answers as `relative` on every line, a fraction of the cost."""
+        if self.reltime_anchors is None:
+            return None
+        words, unspaced = self.reltime_page
+        unspaced = unspaced if not page.isascii() else ()
+        maybe = {t for t, low, toks in zip(texts, lowered, tokens, strict=True)
+                 if not words.isdisjoint(toks or split_words(low)) or any(a in low for a in unspaced)}
+        if not maybe:
+            return None
+        relative = self.relative
+        return lambda line: relative(line) if line in maybe else None
 
     def stop_set(self, k: int) -> frozenset[str]:
         """The stop words of language number `k` (built once, then cached)."""
@@ -332,7 +357,8 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     """
     lines, removed = doc.lines, doc.removed_by
     texts = [lines[i] for i in idx]
-    lowered = "\n".join(texts).lower().split("\n")  # one lower() per page, not per line
+    page = "\n".join(texts).lower()
+    lowered = page.split("\n")  # one lower() per page, not per line
     findall = split_words  # re.findall(r"\w+"), the same lists, faster (wordsplit.py)
     tokens = [findall(low) if removed[i] is None else [] for i, low in zip(idx, lowered, strict=True)]
     stop = language_words(tokens, lex, cfg.min_lang_share)
@@ -417,7 +443,7 @@ def score_lines(doc: Document, idx: list[int], lex: Lexicon, cfg: MainTextConfig
     if cfg.thread_min_headers and dateline is not None:
         titles = [k for k, i in enumerate(idx) if k and (why := removed[i]) is not None and why[0] == TITLE_RULE]
         gap = [k == 0 or idx[k - 1] < i - 1 for k, i in enumerate(idx)] + [True]  # a blank line above line k
-        _discount_threads(texts, scores, sizes, titles, lex.dated, cfg, gap, lex.relative)
+        _discount_threads(texts, scores, sizes, titles, lex.dated, cfg, gap, lex.relative_in(texts, page, lowered, tokens))
     if cfg.after_barrier_factor < 1.0:
         _discount_after_barrier(scores, cfg)
     if cfg.sandwich_factor < 1.0:

@@ -21,6 +21,7 @@ callers keep their guards (short lines that do not end like a sentence).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -29,6 +30,7 @@ import regex
 # Letters and digits that may not touch a stamp: whole words where words are spaced; a Japanese
 # phrase stands between other characters ("約3時間前に").
 _EDGE = r"[\p{Latin}\p{Cyrillic}\p{Greek}\d_]"
+_EDGE_RE = regex.compile(_EDGE)
 # What parts a day word from the name before it or the reply link after it ("Anna, gestern",
 # "Anna · gestern | Antworten"); not a comma after it ("Yesterday, the minister said").
 _BEFORE = r"[|•·∙⋅・,/–—(\[-]"
@@ -60,6 +62,59 @@ def _phrases(words: Mapping[str, Any]) -> list[str]:
                       for p in parts if p)
         out.append(pat)
     return out
+
+
+def _anchor_strings(packs_words: Iterable[Mapping[str, Any]]) -> set[str]:
+    """Lower-cased strings one of which every match of `pattern` holds: a phrase's longest fixed
+    word ("ago", "vor", "назад", "前"), its units when it has none, and the day words."""
+    words: set[str] = set()
+    for table in packs_words:
+        for phrase in table.get("time_ago", ()):
+            fixed = [w for part in regex.split(r"\{n\}|\{unit\}", phrase) for w in part.split()]
+            words.update([max(fixed, key=len).lower()] if fixed else (u.lower() for u in table.get("time_unit", ())))
+        words.update(max(d.split(), key=len).lower() for d in table.get("time_day", ()) if d.split())
+    return words
+
+
+def anchors(packs_words: Iterable[Mapping[str, Any]]) -> re.Pattern | None:
+    """A pre-test for a lower-cased line: one of `_anchor_strings`, a spaced word not glued to a
+    letter or digit before it, as `pattern`'s own edge asks. A line that fails it holds no
+    relative time; the test is one scan of stdlib `re`, a small fraction of `pattern`'s cost (an
+    alternation of every language's phrases with look-arounds, with no required string of its
+    own). None when the packs tell no relative time.
+
+    >>> a = anchors([{"time_ago": ["{n} {unit} ago"], "time_unit": ["h"], "time_day": ["yesterday"]}])
+    >>> bool(a.search("anna · 3 h ago")), bool(a.search("a bagon")), bool(a.search("anna · yesterday"))
+    (True, False, True)
+    """
+    words = _anchor_strings(packs_words)
+    if not words:
+        return None
+    spaced = sorted((w for w in words if _EDGE_RE.match(w)), key=lambda w: (-len(w), w))
+    other = sorted((w for w in words if not _EDGE_RE.match(w)), key=lambda w: (-len(w), w))
+    parts = ([r"(?<!\w)(?:" + "|".join(re.escape(w) for w in spaced) + ")"] if spaced else []) + [
+        re.escape(w) for w in other]
+    return re.compile("|".join(parts))
+
+
+def page_anchors(packs_words: Iterable[Mapping[str, Any]]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The same anchors as a test of a whole page: the first word (`\\w+`) of each spaced one
+    ("un'" -> "un", "avant-hier" -> "avant"), found among the page's words when the page holds a
+    relative time, and the unspaced ones ("前", "昨日"), found in its text. A page without any
+    (most pages) is spared the line-by-line test.
+
+    >>> words, unspaced = page_anchors([{"time_ago": ["il y a {n} {unit}"], "time_day": ["avant-hier", "昨日"]}])
+    >>> sorted(words), unspaced
+    (['avant', 'il'], ('昨日',))
+    """
+    spaced: set[str] = set()
+    other: list[str] = []
+    for w in sorted(_anchor_strings(packs_words)):
+        if _EDGE_RE.match(w):
+            spaced.add(re.findall(r"\w+", w)[0])
+        else:
+            other.append(w)
+    return frozenset(spaced), tuple(other)
 
 
 def pattern(packs_words: Iterable[Mapping[str, Any]]) -> regex.Pattern | None:

@@ -73,6 +73,28 @@ def test_the_main_text_stage_reads_the_language_packs_relative_times():
     assert not lex.relative("Yesterday, the minister said") and not Lexicon().relative("an hour ago")
 
 
+def test_a_pages_relative_times_are_found_behind_its_anchor_words():
+    # The main-text stage asks the relative-time pattern only of lines holding one of its anchor
+    # words (Lexicon.relative_in); the answers must be those of asking every line.
+    from cleaner.api import default_cleaner
+    from cleaner.wordsplit import words
+
+    lex = default_cleaner().ruleset_for(None, None).lexicon  # every shipped language's words
+    lines = ["Nathan • an hour ago", "Anna · gestern | Antworten", "il y a 3 jours", "un'ora fa",
+             "Mia – yesterday at 9:12 pm", "3時間前", "Иван · 2 часа назад", "godzinę temu",
+             "It happened two years ago.", "Ago", "vorgestern", "The hierarchy", "Klicken Sie hier",
+             "player one", "A day ago, the minister said"]
+    page = "\n".join(lines).lower()
+    lowered = page.split("\n")
+    rel = lex.relative_in(lines, page, lowered, [words(x) for x in lowered])
+    assert rel is not None
+    assert [bool(rel(x)) for x in lines] == [bool(lex.relative(x)) for x in lines]
+    assert sum(bool(rel(x)) for x in lines) >= 8
+    plain = ["Nothing here tells a time.", "Home", "Subscribe"]
+    low = [x.lower() for x in plain]
+    assert lex.relative_in(plain, "\n".join(low), low, [words(x) for x in low]) is None
+
+
 # ---------------------------------------------------------------- rules suggest on a blog
 
 _NAMES = ["thecrus8r", "mary_lou", "dave_p", "bikemum", "river_rat", "old_tom", "jen22"]
