@@ -508,8 +508,9 @@ class _Miner:
         first one readers' text, and the first one a trailer that cut the live blog away."""
         if suf or not pre:
             return False
-        a = len(pre.split(" "))
-        return all(stamp_alone(" ".join(self.pages[p].lines[i].split(" ")[:a])) for p, i, _ in occ)
+        head = regex.compile(key_pattern(pre, self.times))  # a time ago in the key stands for several words
+        return all((m := head.match(self.pages[p].lines[i])) is not None and stamp_alone(m.group())
+                   for p, i, _ in occ)
 
     def _comment_starts(self) -> dict[int, int]:
         """Page -> the line where its comment section starts: the first signature, a line with a date

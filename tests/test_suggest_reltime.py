@@ -123,3 +123,26 @@ def test_a_german_sites_comment_signatures_are_one_rule_for_any_time_ago(tmp_pat
     out = cleaner.clean(_de_blog(4, ["vor 3 Wochen", "gestern um 17:30"]), site="example.de", format="text").text
     assert all(p in out for p in _DE_STORIES[4][1:]), out
     assert "vor 3 Wochen" not in out and "gestern" not in out and not any(s in out for s in _DE_SAYS), out
+
+
+def _live(n: int) -> str:
+    """A live blog whose updates open with their time ago ("an hour ago Police close the coast
+    road"), then the update; then the share row and the footer."""
+    from test_suggest_s12 import _UPDATE_HEADS, _UPDATES
+
+    whens = [["an hour ago", "2 hours ago", "5 hours ago"], ["a day ago", "an hour ago", "3 hours ago"],
+             ["2 days ago", "a day ago", "4 hours ago"], ["an hour ago", "3 hours ago", "2 days ago"],
+             ["a day ago", "2 days ago", "3 days ago"]][n]
+    lines = ["City Live", "Home | News | Sport | Weather", f"Live: storm day {n} on the coast", *STORIES[n][:2]]
+    for k in range(3):
+        lines += [f"{whens[k]} {_UPDATE_HEADS[3 * n + k]}", _UPDATES[3 * n + k]]
+    return "\n".join([*lines, "Share this page", "Copyright City Live"])
+
+
+def test_updates_that_open_with_a_time_ago_are_dated_entries_not_signatures(tmp_path: Path):
+    # must not: the time ago is one token of the key but several words of the line; read as the
+    # key's first word alone ("an"), the stamp was no stamp, the updates passed for comment
+    # signatures and the first of them for a trailer that cut the live blog away
+    pages = [Page.from_text(f"p{n}", _live(n)) for n in range(4)]
+    trailers = [p.keys["pattern"] for p in suggest_rules(pages, "example.com") if p.kind == "trailer" and p.enabled]
+    assert trailers == ["^Share this page$"], trailers
