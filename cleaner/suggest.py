@@ -3,8 +3,9 @@
 A site's furniture (navigation, "READ: ..." inserts, "Follow X on ...", archive lists, comment
 sections, footers) repeats from page to page; its articles do not. `suggest_pack` mines that:
 
-1. **literal lines**: a line (digits generalised to `\\d+`) found on at least `min_share` of the
-   pages becomes part of a `line` rule, one rule per zone of the page (top, middle, bottom);
+1. **literal lines**: a line (digits generalised to `\\d+`, a time ago such as "an hour ago" to any
+   time ago of the pages' language, see `line_key`) found on at least `min_share` of the pages
+   becomes part of a `line` rule, one rule per zone of the page (top, middle, bottom);
 2. **shapes**: lines that differ but share a fixed prefix and/or suffix ("READ: <headline>",
    "Follow <name> on Twitter", a breadcrumb glued to "Home") become one pattern with a variable
    part whose character class is inferred from what varied;
