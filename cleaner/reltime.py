@@ -37,6 +37,8 @@ _BEFORE = r"[|•·∙⋅・,/–—(\[-]"
 _AFTER = r"[|•·∙⋅・/–—(\[-]"
 # A time of day after a day word, with up to two short words before it ("at", "um", "a las", "à").
 _CLOCK = r",?\s*(?:\p{L}{1,5}\.?\s+){0,2}\d{1,2}(?:[:.h]\d\d|\s*[ap]\.?m\b)"
+# The same with its am/pm after the minutes: a stamp taken whole ("yesterday at 9:12 pm").
+_CLOCK_WHOLE = _CLOCK + r"(?:\s*[ap]\.?m\b)?"
 
 
 def _words(p: str) -> str:
@@ -117,17 +119,37 @@ def page_anchors(packs_words: Iterable[Mapping[str, Any]]) -> tuple[frozenset[st
     return frozenset(spaced), tuple(other)
 
 
-def pattern(packs_words: Iterable[Mapping[str, Any]]) -> regex.Pattern | None:
+def _day(days: Iterable[str]) -> str:
+    return "(?:" + "|".join(_words(d) for d in sorted(days, key=len, reverse=True)) + ")"
+
+
+def pattern(packs_words: Iterable[Mapping[str, Any]], clock: bool = False) -> regex.Pattern | None:
     """The relative times of these packs' `[words]` tables as one case-blind pattern; None when
-    they tell none."""
+    they tell none. `clock`: a day word's time of day is part of the match ("yesterday at 9:12
+    pm" whole, as the site-pack suggester generalises a stamp), not only looked ahead to."""
     phrases: list[str] = []
     days: set[str] = set()
     for words in packs_words:
         phrases += _phrases(words)
         days.update(words.get("time_day", ()))
     if days:
-        day = "(?:" + "|".join(_words(d) for d in sorted(days, key=len, reverse=True)) + ")"
-        phrases.append(rf"(?<=(?:^|{_BEFORE})\s*){day}(?=\s*(?:$|{_AFTER})|{_CLOCK})")
+        after = rf"(?:{_CLOCK_WHOLE}|(?=\s*(?:$|{_AFTER})))" if clock else rf"(?=\s*(?:$|{_AFTER})|{_CLOCK})"
+        phrases.append(rf"(?<=(?:^|{_BEFORE})\s*){_day(days)}{after}")
     if not phrases:
         return None
     return regex.compile(f"(?<!{_EDGE})(?:" + "|".join(phrases) + f")(?!{_EDGE})", regex.IGNORECASE)
+
+
+def compact(packs_words: Iterable[Mapping[str, Any]]) -> str | None:
+    """These packs' relative times as a short pattern to write in a rule, where the text around
+    the stamp is the rule's own (`^\\S.{0,80}\\s+<stamp>$`): the phrases and the day words with
+    their time of day, without the guards `pattern` needs to find a stamp inside any line. One
+    language's words keep it a few hundred characters; None when the packs tell no time."""
+    phrases: list[str] = []
+    days: list[str] = []
+    for words in packs_words:
+        phrases += _phrases(words)
+        days += words.get("time_day", ())
+    if days:
+        phrases.append(f"{_day(dict.fromkeys(days))}(?:{_CLOCK_WHOLE})?")
+    return "(?i:" + "|".join(phrases) + ")" if phrases else None

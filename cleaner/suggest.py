@@ -3,8 +3,9 @@
 A site's furniture (navigation, "READ: ..." inserts, "Follow X on ...", archive lists, comment
 sections, footers) repeats from page to page; its articles do not. `suggest_pack` mines that:
 
-1. **literal lines**: a line (digits generalised to `\\d+`) found on at least `min_share` of the
-   pages becomes part of a `line` rule, one rule per zone of the page (top, middle, bottom);
+1. **literal lines**: a line (digits generalised to `\\d+`, a time ago such as "an hour ago" to any
+   time ago of the pages' language, see `line_key`) found on at least `min_share` of the pages
+   becomes part of a `line` rule, one rule per zone of the page (top, middle, bottom);
 2. **shapes**: lines that differ but share a fixed prefix and/or suffix ("READ: <headline>",
    "Follow <name> on Twitter", a breadcrumb glued to "Home") become one pattern with a variable
    part whose character class is inferred from what varied;
@@ -24,6 +25,7 @@ examples before it is written, so the pack passes `cleaner rules test` as propos
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -32,10 +34,11 @@ from typing import NamedTuple
 
 import regex
 
+from . import reltime
 from .normalize import normalize_line, normalize_text
 from .ruleset.scaffold import site_host, site_slug
 from .suggest_comments import comments_start, thread
-from .suggest_dates import dateish, stamp_alone, stamped, time_ago
+from .suggest_dates import TIME, dateish, stamp_alone, stamped, time_ago
 
 _DIGITS = regex.compile(r"\d+")
 _DIGIT = regex.compile(r"\d")
@@ -47,7 +50,7 @@ _WORD = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’“‘»›)]*$")
 _SENTENCE_IN = regex.compile(r"\p{L}[.!?…][\"'”’“‘»›)]*(?:\s|$)")  # a sentence ends here (a handle may follow)
 _PUNCT = ",.:;!?\"'“”‘’()"
-_SYMBOL = regex.compile(r"[^\w\s#]")
+_SYMBOL = regex.compile(rf"[^\w\s#{TIME}]")  # TIME: a time ago (see line_key), no symbol of the page
 _IN_WORD = regex.compile(r"(?<=\w)['’-](?=\w)")
 _WORDY = regex.compile(r"^\p{L}[\p{L}'’-]{3,}$")
 # A list bullet: articles hold lists too, so a bullet alone is no site's furniture.
@@ -143,22 +146,51 @@ class _Trailer(NamedTuple):
 # ---------------------------------------------------------------- helpers
 
 
-def line_key(line: str) -> str:
+def line_key(line: str, times: regex.Pattern | None = None) -> str:
     """A line with its numbers generalised: "12 comments:" and "3 comments:" share "# comments:".
+    With `times` (see `time_words`), a whole time told relative to now is one `TIME` token, so
+    "Anna • an hour ago" and "Ben • 2 days ago" share "• <TIME>" as "Anna • 3 hours ago" and
+    "Ben • 5 hours ago" share "• # hours ago".
 
     >>> line_key("Posted at 10:32 AM")
     'Posted at #:# AM'
     """
+    if times is not None:
+        line = times.sub(TIME, line)
     return _DIGITS.sub("#", line)
 
 
-def key_pattern(key: str) -> str:
-    r"""The regex for a generalised line: literal text escaped, `#` back to `\d+`.
+def key_pattern(key: str, times: str | None = None) -> str:
+    r"""The regex for a generalised line: literal text escaped, `#` back to `\d+`, a `TIME` token
+    back to `times`, the pattern of any time ago of the site's language (see `time_words`).
 
     >>> key_pattern("# comments:")
     '\\d+ comments:'
     """
+    if TIME in key:
+        if times is None:
+            raise ValueError("a line key with a time ago needs the pattern of the site's times")
+        return times.join(key_pattern(part) for part in key.split(TIME))
     return r"\d+".join(regex.escape(part, literal_spaces=True) for part in key.split("#"))
+
+
+@functools.lru_cache(maxsize=16)
+def time_words(stop: frozenset[str]) -> tuple[regex.Pattern, str] | None:
+    """How the site's stamps are generalised: the pattern finding a time ago in a line (for
+    `line_key`) and the short one written in its rules (for `key_pattern`), from the `[words]` of
+    the pages' language (`stop`: its stop words, see `stop_words`); None when the pages' language
+    is not known (one pattern of every shipped language would make rules unreadable) or tells
+    no time. A trailer learned from pages whose first comment is "an hour ago" then fits a page
+    whose first comment is "3 weeks ago" or "yesterday at 9:12 pm"."""
+    from .suggest_check import default_ruleset
+
+    rs = default_ruleset()
+    if stop == frozenset(rs.lexicon.langs):
+        return None
+    tables = [w for w in (pack.config.get("words", {}) for pack in rs.packs)
+              if w.get("stop") and set(w["stop"]) <= stop]
+    found, short = reltime.pattern(tables, clock=True), reltime.compact(tables)
+    return (found, short) if found is not None and short is not None else None
 
 
 def var_pattern(samples: Iterable[str]) -> str:
@@ -255,6 +287,8 @@ def stop_words(pages: Sequence[Page]) -> frozenset[str]:
 def _meaningful(fixed: Sequence[str], stop: frozenset[str] | None = None) -> bool:
     """A fixed part worth a pattern: some punctuation or symbol, a time ago, or a word that is not
     a stop word (`stop`: the site's, see `stop_words`; by default every shipped language's)."""
+    if any(TIME in w for w in fixed):  # a time ago (see line_key): a comment's stamp
+        return True
     real = [w for w in fixed if w.strip("#.,;!?")]  # a number or a full stop alone says nothing
     if all(_BULLET.match(w) or _BRACKET.match(w) for w in real):  # "• <anything>", "[ <anything> ]"
         return False
@@ -302,7 +336,7 @@ def _own_sentences(occ: Sequence[tuple[int, int, str]]) -> bool:
     if len({tuple(v.split()[:2]) for v in variants}) < len(variants):
         return False  # a template sentence goes on alike ("A version of this article appeared in print ...")
     return (len(occ) == len(pages) and len(set(variants)) == len(variants)
-            and not all("#" in v for v in variants)  # numbers are generalised to '#' in line keys
+            and not all("#" in v or TIME in v for v in variants)  # numbers and times are generalised in line keys
             and all(v.count(" ") >= 3 and _SENTENCE_END.search(v) for v in variants))
 
 
@@ -314,8 +348,10 @@ class _Miner:
         self.pages = pages
         self.n = len(pages)
         self.min_pages = max(2, math.ceil(min_share * self.n))
-        self.keys = [[line_key(x) for x in p.lines] for p in pages]
         self.stop = stop_words(pages)
+        found = time_words(self.stop)
+        self.times = found[1] if found else None  # the pattern a TIME token stands for in rules
+        self.keys = [[line_key(x, found[0] if found else None) for x in p.lines] for p in pages]
         df: Counter = Counter()
         for ks in self.keys:
             df.update(set(ks))
@@ -421,10 +457,10 @@ class _Miner:
                 continue
             var = var_pattern(variants)
             if how == "glued":
-                pat = "^" + key_pattern(pre) + var + "$"
+                pat = "^" + key_pattern(pre, self.times) + var + "$"
             else:
-                pat = "^" + (key_pattern(pre) + r"\s+" if pre else "") + var + (
-                    r"\s+" + key_pattern(suf) if suf else "") + "$"
+                pat = "^" + (key_pattern(pre, self.times) + r"\s+" if pre else "") + var + (
+                    r"\s+" + key_pattern(suf, self.times) if suf else "") + "$"
             words = max(self.pages[p].lines[i].count(" ") + 1 for p, i, _ in occ)
             if how == "words" and not _SYMBOL.search(pre + suf) and _sentence_opener(
                     [self.pages[p].lines[i] for p, i, _ in occ], variants, self.stop):
@@ -473,8 +509,9 @@ class _Miner:
         first one readers' text, and the first one a trailer that cut the live blog away."""
         if suf or not pre:
             return False
-        a = len(pre.split(" "))
-        return all(stamp_alone(" ".join(self.pages[p].lines[i].split(" ")[:a])) for p, i, _ in occ)
+        head = regex.compile(key_pattern(pre, self.times))  # a time ago in the key stands for several words
+        return all((m := head.match(self.pages[p].lines[i])) is not None and stamp_alone(m.group())
+                   for p, i, _ in occ)
 
     def _comment_starts(self) -> dict[int, int]:
         """Page -> the line where its comment section starts: the first signature, a line with a date
@@ -801,7 +838,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
     marker_cands: list[tuple[str, Evidence]] = []
     for k, ev in literals.items():
         if len(ev.occurrences) == ev.pages:
-            marker_cands.append(("^" + key_pattern(k) + "$", ev))
+            marker_cands.append(("^" + key_pattern(k, m.times) + "$", ev))
     # markers that are one fixed line; a line with numbers (a date, "AM", "1 Comment") may come in
     # other forms on pages not seen
     literal_markers = {pat for pat, _ in marker_cands if r"\d" not in pat}
@@ -878,7 +915,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             id=f"{slug}.head",
             kind="block",
             description=f"Proposed: the page head, from {a!r} down to {b!r} just above the article.",
-            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 10,
+            keys={"start": "^" + key_pattern(a, m.times) + "$", "end": "^" + key_pattern(b, m.times) + "$", "max_lines": span + 10,
                   "max_words": head_words(words)},
             evidence=[(a, ev)],
             drop=["\n".join(example)],
@@ -890,7 +927,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             id=f"{slug}.block-{n + 1}",
             kind="block",
             description=f"Proposed: a list between {a!r} and {b!r} that changes from page to page.",
-            keys={"start": "^" + key_pattern(a) + "$", "end": "^" + key_pattern(b) + "$", "max_lines": span + 5,
+            keys={"start": "^" + key_pattern(a, m.times) + "$", "end": "^" + key_pattern(b, m.times) + "$", "max_lines": span + 5,
                   "max_words": block_words(words)},
             evidence=[(a, ev)],
             drop=["\n".join(example)],
@@ -913,7 +950,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             id=f"{slug}.{zone}-lines",
             kind="line",
             description=f"Proposed: lines repeated across the site's pages, mostly in the {zone} of the page.",
-            keys={"pattern": ["^" + key_pattern(k) + "$" for k, _ in items]},
+            keys={"pattern": ["^" + key_pattern(k, m.times) + "$" for k, _ in items]},
             evidence=[(k, ev) for k, ev in items],
             drop=[ev.examples[0] for _, ev in items[:3]],
         ))
@@ -922,7 +959,7 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
             id=f"{slug}.in-body-repeats",
             kind="line",
             description="Proposed, switched off: long lines repeated between article lines (a disclaimer? a quote?).",
-            keys={"pattern": ["^" + key_pattern(k) + "$" for k, _ in review]},
+            keys={"pattern": ["^" + key_pattern(k, m.times) + "$" for k, _ in review]},
             evidence=[(k, ev) for k, ev in review],
             drop=[ev.examples[0] for _, ev in review[:3]],
             enabled=False,
@@ -936,14 +973,14 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
 
         taken = check(out, pages, site, repeated=lambda p, i: m.keys[p][i] in m.template, signatures=m.signatures,
                       key=lambda p, i: m.keys[p][i], render=lambda ps: render_pack(ps, site, keep_limit=0))
-        kept = _kept_repeats(taken, literals, slug, keep_pool)
+        kept = _kept_repeats(taken, literals, slug, keep_pool, m.times)
         if kept is not None and (kept := _validated(kept, site)) is not None:
             out.append(kept)
     return out
 
 
 def _kept_repeats(taken: Sequence[tuple[str, str, str]], literals: dict[str, Evidence], slug: str,
-                  keep_pool: list[str]) -> Proposal | None:
+                  keep_pool: list[str], times: str | None) -> Proposal | None:
     """The repeated lines the self-check took out of the line rules, as one rule switched off: they
     repeat because they belong to the articles (a closing paragraph, a section heading), as the
     defaults' choice of the article on the learning pages shows."""
@@ -954,7 +991,7 @@ def _kept_repeats(taken: Sequence[tuple[str, str, str]], literals: dict[str, Evi
         id=f"{slug}.kept-repeats",
         kind="line",
         description="Proposed, switched off: repeated lines the defaults keep as part of the article.",
-        keys={"pattern": ["^" + key_pattern(k) + "$" for k, _, _ in items]},
+        keys={"pattern": ["^" + key_pattern(k, times) + "$" for k, _, _ in items]},
         evidence=[(k, ev) for k, ev, _ in items],
         drop=[ev.examples[0] for _, ev, _ in items[:3]],
         keep=list(keep_pool),

@@ -30,7 +30,10 @@ _WORDS = regex.compile(r"\p{L}+")
 # as the date packs read one), and the punctuation between its parts.
 _CLOCK_WORD = regex.compile(r"(?i:[ap]\.?m\.?)|[A-Z]{2,4}")
 _STAMP_PUNCT = ".,:;|/()[]-–—•·"
-_DIGIT = regex.compile(r"\d|#")  # '#' stands for a number in the suggester's line keys
+# In the suggester's line keys '#' stands for a number and TIME for a whole time ago ("an hour
+# ago", "yesterday at 9:12 pm"; see suggest.line_key): a character no page's text holds.
+TIME = "\u2400"
+_DIGIT = regex.compile(r"\d|#|" + TIME)
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,11 +65,14 @@ def dateish(key: str) -> bool:
     """A line key (numbers as '#') or line that is a date: a number and one month's name, and
     besides them at most two other words ("Posted on # November #" is a date line too). A line
     naming several months is a list of them, the site's own ("Select Month October # September #
-    ...", an archive's "September (#) July (#) ...")."""
+    ...", an archive's "September (#) July (#) ..."). A time ago (TIME in a key) is a date too,
+    with at most two other words ("Anna • <TIME>", "Posted <TIME>"): each page's own time."""
     if not _DIGIT.search(key):
         return False
-    months = month_names()
     words = _WORDS.findall(key)
+    if TIME in key:
+        return len(words) <= 2
+    months = month_names()
     named = [w for w in words if len(w) >= 3 and w.casefold() in months]
     return len(named) == 1 and len(words) - 1 <= 2
 
