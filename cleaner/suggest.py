@@ -1036,7 +1036,7 @@ def render_pack(props: Sequence[Proposal], site: str, *, keep_limit: int = 2, he
     out += [
         "[pack]",
         f"name = {toml_str('sites.' + site_slug(site) + '-suggested')}",
-        f"description = {toml_str(f'Proposed by cleaner rules suggest for {site}: review, then run cleaner rules test.')}",
+        f"description = {toml_str(f'Proposed by cleaner rules suggest for {site_host(site)}: review, then run cleaner rules test.')}",
         f"sites = [{toml_str(site_host(site))}]",
         "",
     ]
@@ -1078,5 +1078,5 @@ def suggest_pack(texts: Sequence[tuple[str, str]] | Sequence[str], site: str, *,
         for i, t in enumerate(texts)
     ]
     props = suggest_rules(pages, site, min_share=min_share)
-    header = f"Proposed by `cleaner rules suggest` from {len(pages)} pages of {site}."
+    header = f"Proposed by `cleaner rules suggest` from {len(pages)} pages of {site_host(site)}."
     return render_pack(props, site, header=header)

@@ -163,3 +163,19 @@ def test_suggest_with_a_unicode_site_keeps_its_punycode_pages(tmp_path):
     assert load_file(out).sites == ("stössenseer.de",)
     got = Cleaner(rules=[out]).clean(records[0]["text"], url=records[0]["url"], format="text")
     assert PROMO not in got.text and STORIES[0][1] in got.text
+
+
+def test_a_unicode_sites_pack_gets_a_readable_id_prefix_and_header(tmp_path):
+    # Rule ids are ASCII: a Unicode site name keeps its letters without accents ("st-ssenseer"
+    # before), a label of another script its punycode; the pack's header names the host, not the
+    # URL or spelling the user typed.
+    from cleaner.ruleset.scaffold import site_slug
+    from cleaner.suggest import suggest_pack
+
+    assert site_slug("seglerblog.stössenseer.de") == site_slug("seglerblog.xn--stssenseer-fcb.de") == "seglerblog-stossenseer"
+    assert site_slug("例え.jp") == "xn--r8jz45g"
+    pages = [f"Segler News\nArtikel {n}\nDer Hafen wurde am Montag für die Boote der Gäste geöffnet, sagte der Hafenmeister {n}.\n"
+             f"Impressum\nKontakt" for n in range(5)]
+    pack = suggest_pack(pages, "https://WWW.Stössenseer.de./")
+    assert "https://" not in pack and "WWW." not in pack
+    assert "sites = ['''stössenseer.de''']" in pack and "name = '''sites.stossenseer-suggested'''" in pack

@@ -7,6 +7,7 @@ to fill in.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import regex
@@ -14,7 +15,7 @@ import regex
 from ..errors import RuleError
 from ..io.writers import atomic_write_text
 from . import schema
-from .hosts import site_host
+from .hosts import host_key, site_host
 
 # An example value for keys whose meaning alone does not make a good one.
 EXAMPLES: dict[str, dict[str, str]] = {
@@ -41,14 +42,28 @@ EXAMPLES: dict[str, dict[str, str]] = {
 
 
 def site_slug(site: str) -> str:
-    """The id prefix for a site's rules.
+    """The id prefix for a site's rules (ids are ASCII): accents dropped from a Unicode name, a
+    label of another script in its punycode form.
 
-    >>> site_slug("www.Example.co.uk")
-    'example-co'
+    >>> site_slug("www.Example.co.uk"), site_slug("stössenseer.de"), site_slug("xn--stssenseer-fcb.de")
+    ('example-co', 'stossenseer', 'stossenseer')
+    >>> site_slug("例え.jp")
+    'xn--r8jz45g'
     """
-    labels = site_host(site).split(".")
+    labels = [_ascii_label(label) for label in host_key(site_host(site)).split(".")]
     s = "-".join(labels[:-1] if len(labels) > 1 else labels)
-    return regex.sub(r"[^a-z0-9]+", "-", s).strip("-") or "site"
+    return regex.sub(r"[^a-z0-9-]+", "-", s).strip("-") or "site"
+
+
+def _ascii_label(label: str) -> str:
+    """A host label in ASCII: as it is, without its accents ("stössenseer" -> "stossenseer"), or
+    punycode ("xn--r8jz45g") when no letter of it is Latin."""
+    if label.isascii():
+        return label
+    plain = "".join(c for c in unicodedata.normalize("NFKD", label) if not unicodedata.combining(c))
+    if regex.search(r"[a-z]", plain.encode("ascii", "ignore").decode()):
+        return plain.encode("ascii", "ignore").decode()
+    return "xn--" + label.encode("punycode").decode("ascii")
 
 
 def _kind_block(kind: str, slug: str) -> list[str]:
