@@ -25,7 +25,7 @@ def _site(host: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     from cleaner import page_url
     from cleaner.html import parse
-    from cleaner.ruleset.pack import host_of, on_site
+    from cleaner.ruleset.hosts import host_of, on_site
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--order", choices=("og", "canonical"), default="og",

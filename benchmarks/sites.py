@@ -44,7 +44,7 @@ from pathlib import Path
 from benchmarks.data import eval_dir, have_eval, read_jsonl
 from benchmarks.metrics import body_scores, doc_prf
 from cleaner import Cleaner
-from cleaner.ruleset.pack import host_of
+from cleaner.ruleset.hosts import host_of
 from cleaner.suggest import suggest_pack
 
 TRAFILATURA_F1 = 0.916  # trafilatura on Dragnet's HTML (shared/eval/README.md), for the text run

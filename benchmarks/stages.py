@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     from cleaner import Cleaner, engine
     from cleaner.document import Document
     from cleaner.normalize import normalize_line, normalize_text, paragraphs
-    from cleaner.ruleset.pack import host_of
+    from cleaner.ruleset.hosts import host_of
 
     texts = load(a.set)
     c = Cleaner()

@@ -18,8 +18,9 @@ from . import engine
 from .errors import InputError
 from .normalize import decode
 from .result import CleanResult
+from .ruleset.hosts import host_of
 from .ruleset.loader import default_rules_dir, load_dir, load_packs
-from .ruleset.pack import Pack, RuleSet, host_of
+from .ruleset.pack import Pack, RuleSet
 
 _HTML_HINT = regex.compile(r"<(?:!doctype\s+html|html|head|body|meta|div|article|p|title)\b", regex.IGNORECASE)
 

@@ -166,8 +166,8 @@ def headline_of(tree: Any, title: str, url: str | None) -> tuple[str, str | None
     how it was found: an <h1> (or <h2>) that the title contains is the headline; otherwise the
     title's site and section parts are cut off (`metadata.title.split_title`)."""
     from .metadata.title import fold, split_title
+    from .ruleset.hosts import host_of
     from .ruleset.kinds import TitleRule
-    from .ruleset.pack import host_of
 
     heads = [" ".join(h.text_content().split()) for h in tree.xpath("(//h1|//h2)[position() <= 6]")]
     heads = [h for h in heads if 2 <= len(h) <= 300]

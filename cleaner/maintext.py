@@ -230,9 +230,9 @@ class Lexicon:
     bio_self: frozenset[str] = frozenset()  # "ich bin", "i'm": the writer introducing themselves
     signoffs: frozenset[str] = frozenset()  # "euer", "cheers": a post's closing greeting (maintext_signoff.py)
     dateline: Screened | None = None  # the pattern behind a cheap pre-test (same answers, faster)
-    reltime: Screened | None = None  # "an hour ago", "vor 3 Stunden", "gestern" (reltime.py; see `relative`)
+    reltime: regex.Pattern | None = None  # "an hour ago", "vor 3 Stunden", "gestern" (reltime.py; see `relative`)
     reltime_anchors: re.Pattern | None = None  # a pre-test of lower-cased lines (see `relative`)
-    reltime_page: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())  # of pages (see `tells_time`)
+    reltime_page: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())  # of pages (see `relative_in`)
     _sets: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     _dated: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)  # (see `dated`)
 
@@ -267,8 +267,7 @@ class Lexicon:
         lex.controls = frozenset(c for c in controls if c)
         lex.widgets = frozenset(w for w in widgets if w)
         lex.boilerplate = frozenset(boiler)
-        found = reltime.pattern(tables)
-        lex.reltime = Screened(found) if found is not None else None
+        lex.reltime = reltime.pattern(tables)  # (no required string: `Screened` would add nothing)
         lex.reltime_anchors = reltime.anchors(tables)
         lex.reltime_page = reltime.page_anchors(tables)
         return lex

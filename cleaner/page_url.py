@@ -19,6 +19,7 @@ at seglerblog.stössenseer.de names itself seglerblog.xn--stssenseer-fcb.de, the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,35 +53,25 @@ def absolute_url(href: str | None) -> str | None:
     return href
 
 
+# Where a page names its address, in order of trust (see the module docstring): the elements to
+# look at, which of them says it, the attribute holding the URL, and the source name.
+_PLACES: tuple[tuple[str, Callable[[Any], bool], str, str], ...] = (
+    (".//meta[@content]", lambda el: (el.get("property") or el.get("name") or "").strip().lower() == "og:url",
+     "content", "html:og:url"),
+    (".//link[@href]", lambda el: "canonical" in (el.get("rel") or "").lower().split(), "href", "html:canonical"),
+    (".//base[@href]", lambda el: True, "href", "html:base"),
+)
+
+
 def own_url(tree: Any, *, canonical_first: bool = False) -> tuple[str, str] | None:
     """The page's own absolute URL and where it was found (`html:og:url`, `html:canonical`,
     `html:base`), in that order of trust; None when the page names none. `canonical_first`
     tries the canonical link before og:url (`benchmarks/page_urls.py` compares the two)."""
-    readers = (_og_url, _canonical)
-    for read in reversed(readers) if canonical_first else readers:
-        found = read(tree)
-        if found is not None:
-            return found
-    for base in tree.iterfind(".//base[@href]"):
-        found = absolute_url(base.get("href"))
-        if found:
-            return found, "html:base"
-    return None
-
-
-def _og_url(tree: Any) -> tuple[str, str] | None:
-    for meta in tree.iterfind(".//meta[@content]"):
-        if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:url":
-            found = absolute_url(meta.get("content"))
-            if found:
-                return found, "html:og:url"
-    return None
-
-
-def _canonical(tree: Any) -> tuple[str, str] | None:
-    for link in tree.iterfind(".//link[@href]"):
-        if "canonical" in (link.get("rel") or "").lower().split():
-            found = absolute_url(link.get("href"))
-            if found:
-                return found, "html:canonical"
+    places = (_PLACES[1], _PLACES[0], _PLACES[2]) if canonical_first else _PLACES
+    for path, says, attr, source in places:
+        for el in tree.iterfind(path):
+            if says(el):
+                found = absolute_url(el.get(attr))
+                if found:
+                    return found, source
     return None

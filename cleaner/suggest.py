@@ -36,7 +36,8 @@ import regex
 
 from . import reltime
 from .normalize import normalize_line, normalize_text
-from .ruleset.scaffold import site_host, site_slug
+from .ruleset.hosts import site_host
+from .ruleset.scaffold import site_slug
 from .suggest_comments import comments_start, thread
 from .suggest_dates import TIME, dateish, stamp_alone, stamped, time_ago
 

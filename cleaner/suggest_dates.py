@@ -19,8 +19,6 @@ import functools
 
 import regex
 
-from . import reltime
-
 # A time of day (12:28, 9:05), a year of the last two centuries, or a numeric date (07.16.12,
 # 2012-07-16, 11/22/2026): what a comment signature's stamp holds besides a month name.
 _CLOCK_OR_YEAR = regex.compile(
@@ -51,7 +49,7 @@ def time_ago() -> regex.Pattern:
     language packs' `[words]` time_ago, time_unit, time_n_word and time_day (cleaner/reltime.py)."""
     from .suggest_check import default_ruleset
 
-    found = reltime.pattern(pack.config.get("words", {}) for pack in default_ruleset().packs)
+    found = default_ruleset().lexicon.reltime  # built from the same packs (maintext.Lexicon.build)
     return found if found is not None else regex.compile(r"(?!)")
 
 

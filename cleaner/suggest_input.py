@@ -37,8 +37,7 @@ from .errors import InputError
 from .io.readers import DEFAULT_MAX_DOC_BYTES, Item, find_sources, parse_record, read_source
 from .normalize import decode
 from .page_url import own_url
-from .ruleset.pack import host_of, on_site
-from .ruleset.scaffold import site_host
+from .ruleset.hosts import host_of, on_site, site_host
 
 # The fewest pages a suggestion is made from, and the fewest it is worth much from.
 MIN_PAGES = 2
@@ -201,11 +200,14 @@ def tree_lines(tree: Any) -> str:
 
 def page_text(content: str, fmt: str | None) -> str:
     """The text a page is learned from: plain text as it is, HTML as its visible lines."""
+    return html_lines(content) if _is_html(content, fmt) else content
+
+
+def _is_html(content: str, fmt: str | None) -> bool:
+    """The content is HTML: by its format, else by its look (`api.detect_format`)."""
     from .api import detect_format
 
-    if (fmt or detect_format(content)) == "html":
-        return html_lines(content)
-    return content
+    return (fmt or detect_format(content)) == "html"
 
 
 def _content(item: Item, text_field: str) -> str:
@@ -215,10 +217,9 @@ def _content(item: Item, text_field: str) -> str:
 
 def html_tree(content: str, fmt: str | None) -> Any:
     """The parsed page when the content is HTML (by its format, else by its look), else None."""
-    from .api import detect_format
     from .html import parse
 
-    return parse(content) if (fmt or detect_format(content)) == "html" else None
+    return parse(content) if _is_html(content, fmt) else None
 
 
 def _where(item: Item) -> str:

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .hosts import host_of, on_site  # noqa: F401  (host_of: callers import it from here)
+from .hosts import on_site
 from .kinds import (
     BlockRule,
     DateRule,
