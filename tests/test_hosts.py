@@ -131,6 +131,8 @@ def test_host_of(url, host):
     None, "", "   ", "hard::jamaicaobserver.com-attacks.html",   # an id, not a URL
     "http://[2001:db8::1/a",                                       # an unclosed IPv6 literal
     "https://example.com:http/a", "file:///home/me/page.html", "https://./a",
+    "mailto:editor@example.com", "tel:+1-555-0100", "urn:isbn:0451450523",   # no authority: no host
+    "javascript:void(0)", "data:text/html,<p>x</p>",
 ])
 def test_host_of_names_no_host(url):
     assert host_of(url) is None

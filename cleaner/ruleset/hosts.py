@@ -27,6 +27,9 @@ from urllib.parse import unquote, urlsplit
 _DOTS = re.compile("[.\u3002\uff0e\uff61]")
 # A URL that names its scheme ("https://..."); anything else is read as starting with the host.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+# A URI of a scheme without an authority ("mailto:x@y.com", "tel:+1...", "urn:isbn:...",
+# "javascript:void(0)"): a scheme's colon followed by neither "//" nor a port's digits.
+_NO_AUTHORITY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!//|\d|$|/)")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -81,6 +84,8 @@ def host_of(url: str | None) -> str | None:
         return None
     url = url.strip()
     if not _SCHEME.match(url) and not url.startswith("//"):
+        if _NO_AUTHORITY.match(url):
+            return None  # mailto:x@y.com names an address, not a page's host
         url = "//" + url
     try:
         parts = urlsplit(url)
