@@ -8,6 +8,10 @@ from .result import CleanResult
 def explain(result: CleanResult, *, width: int = 100) -> str:
     """Render the removals (line span, rule id, text) and the metadata provenance as text."""
     out: list[str] = []
+    if result.url:
+        # which site's packs applied follows from the URL, so say where it came from: the caller,
+        # or the page itself (og:url, canonical link, <base>) for HTML given without one
+        out.append(f"url: {result.url}  <- {result.sources.get('url', 'given')}")
     out.append("metadata:")
     if not result.metadata:
         out.append("  (none)")

@@ -54,3 +54,17 @@ def test_bad_document_does_not_stop_the_batch(tmp_path):
     assert res.exit_code == 1
     assert "a.txt" in res.output and "binary" in res.output
     assert (out / "b.txt").read_text().strip() == "A perfectly fine paragraph of article text."
+
+
+def test_explain_says_where_the_url_came_from(tmp_path):
+    """An HTML page given without a URL is placed by the one it names (og:url); --explain says so,
+    since that URL decides which site's packs apply. A URL the caller gives is shown as given."""
+    page = tmp_path / "story.html"
+    page.write_text('<html><head><meta property="og:url" content="https://www.example.com/a-story/"></head>'
+                    "<body><article><p>" + "The council met on Monday and agreed the new budget for the year. " * 4
+                    + "</p></article></body></html>", encoding="utf-8")
+    res = runner.invoke(app, ["clean", str(page), "--explain"])
+    assert res.exit_code == 0, res.output
+    assert "url: https://www.example.com/a-story/  <- html:og:url" in res.output
+    res = runner.invoke(app, ["clean", str(page), "--explain", "--url", "https://news.example.org/x"])
+    assert "url: https://news.example.org/x  <- given" in res.output
