@@ -16,6 +16,7 @@ lines are gone) cannot happen: a site pack only removes (see `cleaner/sitepacks.
 from __future__ import annotations
 
 import functools
+import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ _ENDS_ARTICLE = frozenset({BEFORE, AFTER, AUTHOR})
 _LINK_ARROW = regex.compile(r"[^\s.!?…]\s+»$")
 # Where one sentence ends and the next begins; the next may open with a German „ or a Spanish ¿ ¡.
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’“»)]?\s+[\p{Lu}\"“«„¿¡]")
+# The end of a sentence that more text follows (see `_shared_opening`).
+_SENTENCE_END_AT = regex.compile(r"[.!?…][\"'”’“»)]?(?=\s)")
 
 
 @functools.lru_cache(maxsize=256)
@@ -357,15 +360,17 @@ def check(props: Sequence[Proposal], pages: Sequence[Page], site: str, *, repeat
         lost, ctx.markers = lost_lines(removed, ctx.kept), first_removed(removed)
         found = {}
         changed = False
+        lists = []
         for prop in enabled:
             bad = _against(prop, lost.get(prop.id, []), ctx)
             if key is not None and isinstance(prop.keys.get("pattern"), list):
-                out = _take_out(prop, bad, key, n)
-                taken_out.extend((prop.id, k, why) for k, why in out)
-                changed = changed or bool(out)
+                lists.append((prop, bad))
                 continue
             if len(bad) > TOLERATED_SHARE * n:
                 found[prop.id] = bad
+        for prop, out in _take_out(lists, key, n) if lists else []:
+            taken_out.extend((prop.id, k, why) for k, why in out)
+            changed = True
         for prop in enabled:
             if prop.kind == "trailer" and prop.ahead_of and prop.id not in found and not _gains_above(prop, removed, ctx):
                 prop.enabled = False
@@ -451,21 +456,72 @@ def _against(prop: Proposal, where: list[tuple[int, int]], ctx: _Context) -> dic
     return bad
 
 
-def _take_out(prop: Proposal, bad: dict[int, list[tuple[int, str]]], key: Callable[[int, int], str],
-              n: int) -> list[tuple[str, str]]:
-    """Remove from a list rule the lines that count against it on more than the tolerated share of
-    pages; the rest of the rule stays. Switches the rule off when nothing is left."""
-    pages_of: dict[str, set[int]] = defaultdict(set)
+def _shared_opening(a: str, b: str) -> int:
+    """How many words the two lines share as whole opening sentences (0 when they differ in the first)."""
+    n = len(os.path.commonprefix([a, b]))
+    ends = [m.end() for m in _SENTENCE_END_AT.finditer(a, 0, n + 1) if b[m.end():m.end() + 1].isspace()]
+    return a[:ends[-1]].count(" ") + 1 if ends else 0
+
+
+def versions(keys: Sequence[str]) -> dict[str, str]:
+    """Repeated paragraphs that are one paragraph in versions: paragraph-like lines (`_paragraph_like`)
+    that open with the same sentences, `PARAGRAPH_WORDS` words or more, and differ after them (a
+    comment policy whose last sentence is "Click the X ..." on older pages, "Use the Report link ..."
+    on newer ones). Key -> the first key of its group, for the keys that have another version."""
+    paras = [k for k in dict.fromkeys(keys) if _paragraph_like(k)]
+    head: dict[str, str] = {}
+    for n, a in enumerate(paras):
+        for b in paras[n + 1:]:
+            if b not in head and _shared_opening(a, b) >= PARAGRAPH_WORDS:
+                head[b] = head.setdefault(a, a)
+    return head
+
+
+def _take_out(lists: Sequence[tuple[Proposal, dict[int, list[tuple[int, str]]]]], key: Callable[[int, int], str],
+              n: int) -> list[tuple[Proposal, list[tuple[str, str]]]]:
+    """Remove from the list rules the lines that count against them on more than the tolerated share
+    of pages; the rest of each rule stays. A paragraph in versions (`versions`) counts as one: when
+    its versions together count against the rules on more than that share, every version is taken
+    out, wherever the check found it the articles' own or not (a version found only on pages the
+    check cannot read, a one-paragraph post's, is the same paragraph). Switches a rule off when
+    nothing is left of it. Returns each rule changed and what was taken out of it, with why."""
+    of_prop = []
+    pages_of: dict[str, set[int]] = defaultdict(set)  # over all the list rules, for the versions
     why_of: dict[str, str] = {}
-    for p, lines in bad.items():
-        for i, why in lines:
-            k = key(p, i)
-            pages_of[k].add(p)
-            why_of.setdefault(k, why)
-    out = [(k, why_of[k]) for k, ps in pages_of.items() if len(ps) > TOLERATED_SHARE * n]
-    if not out:
-        return []
-    gone = {k for k, _ in out}
+    for prop, bad in lists:
+        mine: dict[str, set[int]] = defaultdict(set)
+        for p, lines in bad.items():
+            for i, why in lines:
+                k = key(p, i)
+                mine[k].add(p)
+                pages_of[k].add(p)
+                why_of.setdefault(k, why)
+        of_prop.append((prop, mine))
+    head = versions([ev[0] for prop, _ in lists for ev in prop.evidence])
+    group: dict[str, set[int]] = defaultdict(set)
+    for k, ps in pages_of.items():
+        if k in head:
+            group[head[k]] |= ps
+    counted = {h for h, ps in group.items() if len(ps) > TOLERATED_SHARE * n}
+    changes = []
+    for prop, mine in of_prop:
+        out = [(k, why_of[k]) for k, ps in mine.items() if len(ps) > TOLERATED_SHARE * n]
+        done = {k for k, _ in out}
+        for k, _ in prop.evidence:
+            if k not in done and head.get(k) in counted:
+                first = max((v for v in pages_of if head.get(v) == head[k]), key=lambda v: len(pages_of[v]))
+                why = why_of.get(k) or (f"{why_of[first]}, in another version (the same first "
+                                        f"{_shared_opening(k, first)} words)")
+                out.append((k, why))
+                done.add(k)
+        if out:
+            _drop_keys(prop, done)
+            changes.append((prop, out))
+    return changes
+
+
+def _drop_keys(prop: Proposal, gone: set[str]) -> None:
+    """Take the lines `gone` out of a list rule; switch it off when nothing is left."""
     keep = [(pat, ev) for pat, ev in zip(prop.keys["pattern"], prop.evidence, strict=True) if ev[0] not in gone]
     if not keep:
         prop.enabled = False
@@ -474,4 +530,3 @@ def _take_out(prop: Proposal, bad: dict[int, list[tuple[int, str]]], key: Callab
         prop.keys["pattern"] = [pat for pat, _ in keep]
         prop.evidence = [ev for _, ev in keep]
         prop.drop = [ev.examples[0] for _, (_, ev) in keep[:3]]
-    return out
