@@ -56,9 +56,11 @@ def _phrases(words: Mapping[str, Any], short: bool = False) -> list[str]:
     # A space after a number may be left out ("3hrs ago"), not after a word ("an hour ago").
     spaced = r"(?:\d+\s*" + (f"|(?:{one})\\s+" if one else "") + ")"
     glued = r"(?:\d+" + (f"|{one}" if one else "") + ")"
-    # A compound time ("1 hour 10 minutes ago", "vor 2 Tagen, 3 Stunden", "1時間10分前"): the
-    # number and its unit told again, up to three times more, one stamp.
-    more = (r"\d+\s*\p{L}+\.?", r"\d+\p{L}+") if short else (f"{spaced}{unit}", f"{glued}{unit}")
+    # A compound time ("1 hour 10 minutes ago", "vor 2 Tagen, 3 Stunden", "1時間10分前"): a number
+    # and a unit told again, up to three times more, one stamp. The later numbers are digits (a
+    # few per cent of the pattern's time on the lines it is asked of; the unit's words again, a
+    # tenth); written in a rule, any word stands for their unit (see `compact`).
+    more = (r"\d+\s*\p{L}+\.?", r"\d+\p{L}+") if short else (rf"\d+\s*{unit}", rf"\d+{unit}")
     compound = {"{n} {unit}": f"{spaced}{unit}(?:,?\\s+{more[0]}){{0,3}}",
                 "{n}{unit}": f"{glued}{unit}(?:\\s*{more[1]}){{0,3}}"}
     out = []
