@@ -507,8 +507,10 @@ class _Miner:
         packs' `stamp_lead` words may open it: "Updated", "Aktualisiert um"), free text after the
         stamp ("10:35 <the update's headline>", "Oct. 31: <headline>", "3 days ago <headline>",
         "Updated 10:35 <headline>"): the dated entries of a live blog, a timeline or a list of
-        headlines, no comment's signature (see suggest_dates.entry_stamp). Taken for signatures, they made the entries below the
-        first one readers' text, and the first one a trailer that cut the live blog away."""
+        headlines, no comment's signature (see suggest_dates.entry_stamp). Taken for signatures,
+        they made the entries below the first one readers' text, and the first one a trailer that
+        cut the live blog away. A whole line's stamp ("September 28th, 2012 at 8:03 am") or a
+        writer after it ("Posted at 10:35 by Anna") is a signature's."""
         if suf or not pre:
             return False
         head = regex.compile(key_pattern(pre, self.times))  # a time ago in the key stands for several words

@@ -8,9 +8,12 @@ head it would end the head on a page's date. A comment's signature, by contrast,
 date or a time ("Nathan 07.16.12 at 21:35"): a shape whose lines only hold numbers ("1/2 cup
 olive oil", "3 Eggs") is a list of quantities, the article's own (a recipe's ingredients).
 
+A dated entry (a live blog's "Updated 10:35 Police close the coast road") opens with a stamp and
+goes on with a headline of its own; a signature is a stamp and a name (see `entry_stamp`).
+
 The month names are the shipped date packs' (`rules/dates/*.toml`) and the relative times the
-language packs' (`rules/lang/*.toml`, `[words] time_ago` and its kin, see reltime.py), so every language they cover is read
-alike.
+language packs' (`rules/lang/*.toml`, `[words] time_ago` and its kin, see reltime.py; `stamp_lead`
+for the words an entry's stamp opens with), so every language they cover is read alike.
 """
 
 from __future__ import annotations
