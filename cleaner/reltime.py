@@ -46,8 +46,9 @@ def _words(p: str) -> str:
     return r"\s+".join(regex.escape(w) for w in p.split(" "))
 
 
-def _phrases(words: Mapping[str, Any]) -> list[str]:
-    """One pack's `time_ago` phrases as patterns."""
+def _phrases(words: Mapping[str, Any], short: bool = False) -> list[str]:
+    """One pack's `time_ago` phrases as patterns. `short`: a compound's later parts as any number
+    and word (see `compact`), not the unit words again."""
     units = sorted(words.get("time_unit", ()), key=len, reverse=True)
     unit = "(?:" + "|".join(regex.escape(u) for u in units) + ")" if units else None
     ones = sorted(words.get("time_n_word", ()), key=len, reverse=True)
@@ -55,13 +56,20 @@ def _phrases(words: Mapping[str, Any]) -> list[str]:
     # A space after a number may be left out ("3hrs ago"), not after a word ("an hour ago").
     spaced = r"(?:\d+\s*" + (f"|(?:{one})\\s+" if one else "") + ")"
     glued = r"(?:\d+" + (f"|{one}" if one else "") + ")"
+    # A compound time ("1 hour 10 minutes ago", "vor 2 Tagen, 3 Stunden", "1時間10分前"): a number
+    # and a unit told again, up to three times more, one stamp. The later numbers are digits (a
+    # few per cent of the pattern's time on the lines it is asked of; the unit's words again, a
+    # tenth); written in a rule, any word stands for their unit (see `compact`).
+    more = (r"\d+\s*\p{L}+\.?", r"\d+\p{L}+") if short else (rf"\d+\s*{unit}", rf"\d+{unit}")
+    compound = {"{n} {unit}": f"{spaced}{unit}(?:,?\\s+{more[0]}){{0,3}}",
+                "{n}{unit}": f"{glued}{unit}(?:\\s*{more[1]}){{0,3}}"}
     out = []
     for phrase in words.get("time_ago", ()):
         if "{unit}" in phrase and unit is None:
             continue
-        parts = regex.split(r"(\{n\} ?|\{unit\})", phrase)
-        pat = "".join(spaced if p == "{n} " else glued if p == "{n}" else unit if p == "{unit}" else _words(p)
-                      for p in parts if p)
+        parts = regex.split(r"(\{n\} ?\{unit\}|\{n\} ?|\{unit\})", phrase)
+        pat = "".join(compound[p] if p in compound else spaced if p == "{n} " else glued if p == "{n}" else
+                      unit if p == "{unit}" else _words(p) for p in parts if p)
         out.append(pat)
     return out
 
@@ -148,7 +156,7 @@ def compact(packs_words: Iterable[Mapping[str, Any]]) -> str | None:
     phrases: list[str] = []
     days: list[str] = []
     for words in packs_words:
-        phrases += _phrases(words)
+        phrases += _phrases(words, short=True)
         days += words.get("time_day", ())
     if days:
         phrases.append(f"{_day(dict.fromkeys(days))}(?:{_CLOCK_WHOLE})?")

@@ -39,7 +39,7 @@ from .normalize import normalize_line, normalize_text
 from .ruleset.hosts import site_host
 from .ruleset.scaffold import site_slug
 from .suggest_comments import comments_start, thread
-from .suggest_dates import TIME, dateish, stamp_alone, stamped, time_ago
+from .suggest_dates import TIME, dateish, entry_stamp, stamped, time_ago
 
 _DIGITS = regex.compile(r"\d+")
 _DIGIT = regex.compile(r"\d")
@@ -503,15 +503,18 @@ class _Miner:
                 self.groups.setdefault(p, {})[i] = pat
 
     def _dated_entries(self, pre: str, suf: str, occ: Sequence[tuple[int, int, str]]) -> bool:
-        """Lines whose fixed part is a stamp at their start and nothing else, free text after it
-        ("10:35 <the update's headline>", "Oct. 31: <headline>", "3 days ago <headline>"): the
-        dated entries of a live blog, a timeline or a list of headlines, no comment's signature
-        (see suggest_dates.stamp_alone). Taken for signatures, they made the entries below the
-        first one readers' text, and the first one a trailer that cut the live blog away."""
+        """Lines whose fixed part is at their start and within a stamp there (one of the language
+        packs' `stamp_lead` words may open it: "Updated", "Aktualisiert um"), free text after the
+        stamp ("10:35 <the update's headline>", "Oct. 31: <headline>", "3 days ago <headline>",
+        "Updated 10:35 <headline>"): the dated entries of a live blog, a timeline or a list of
+        headlines, no comment's signature (see suggest_dates.entry_stamp). Taken for signatures,
+        they made the entries below the first one readers' text, and the first one a trailer that
+        cut the live blog away. A whole line's stamp ("September 28th, 2012 at 8:03 am") or a
+        writer after it ("Posted at 10:35 by Anna") is a signature's."""
         if suf or not pre:
             return False
         head = regex.compile(key_pattern(pre, self.times))  # a time ago in the key stands for several words
-        return all((m := head.match(self.pages[p].lines[i])) is not None and stamp_alone(m.group())
+        return all((m := head.match(t := self.pages[p].lines[i])) is not None and m.end() <= entry_stamp(t)
                    for p, i, _ in occ)
 
     def _comment_starts(self) -> dict[int, int]:

@@ -246,5 +246,6 @@ CONFIG_TABLES: dict[str, dict[str, tuple[str, str]]] = {
         "time_unit": ("words", "units of time in such a phrase, every form ('stunde', 'stunden', 'std.')"),
         "time_n_word": ("words", "words that stand for the number in such a phrase ('a', 'an', 'one'; 'einer', 'einem'; 'un', 'une')"),
         "time_day": ("words", "words for the day before ('yesterday', 'gestern', 'hier'): a stamp standing alone beside a name or before a time of day"),
+        "stamp_lead": ("words", "words a dated entry's stamp opens with ('updated', 'posted at', 'aktualisiert um'): a line of a live blog or a timeline, '<these> <stamp> <headline>', is no comment's signature"),
     },
 }
