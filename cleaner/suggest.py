@@ -363,6 +363,7 @@ class _Miner:
         self.dated: set[str] = set()  # shapes whose every line has a date or a time (see suggest_dates.stamped)
         self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
         self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
+        self.headlines: set[str] = set()  # plain-words shapes that fit a page's own headline (see _headline)
         self.entries: set[str] = set()  # shapes of dated entries: a stamp, then free text (see _dated_entries)
         self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
         self.sums: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}  # see `_page_sums`
@@ -468,6 +469,8 @@ class _Miner:
                 self.openers.add(pat)
             if _own_sentences(occ):
                 self.own_text.add(pat)
+            if how == "words" and not _SYMBOL.search(pre + suf) and any(self._headline(p, i) for p, i, _ in occ):
+                self.headlines.add(pat)
             if how == "words" and self._dated_entries(pre, suf, occ):
                 self.entries.add(pat)
             found.append((pat, self.evidence([(p, i) for p, i, _ in occ]), words, len(pre) + len(suf),
@@ -488,6 +491,14 @@ class _Miner:
             for p, i in ev.occurrences:
                 self.covered[p].add(i)
         return out
+
+    def _headline(self, p: int, i: int) -> bool:
+        """Line i of page p is the page's own headline: its first line (the page title) or a line of
+        3 words or more found in it. Plain words that end or open a headline ("<...> Google Maps",
+        "<...> in Paris") are a topic of the site's articles, not its template: a shape of them also
+        fits the articles' own lines (a caption, a list item) on pages it never saw."""
+        lines = self.pages[p].lines
+        return i == 0 or (lines[i].count(" ") >= 2 and lines[i] in lines[0])
 
     def group(self, literals: dict[str, Evidence], shapes: list[tuple[str, Evidence, int, bool]]) -> None:
         """Note which repeated line or shape each line is (for `signatures`), and which shapes carry
@@ -890,14 +901,17 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
         prose = not marked and ev.in_body * 2 > len(ev.occurrences) and words_avg >= 8
         opener = pat in m.openers
         own = pat in m.own_text
+        headline = pat in m.headlines
         props.append(Proposal(
             id=f"{slug}.shape-{n + 1}",
-            enabled=not (prose or opener or own),
+            enabled=not (prose or opener or own or headline),
             review="lines of this shape sit between article lines; switch on only if they are not article text" if prose
             else "lines of this shape are sentences that only begin or end with the same words; switch on only if "
                  "they are not article text" if opener
             else "the variable part is a sentence of each page's own, once a page (a summary, a caption); switch on "
-                 "only if it is not article text" if own else "",
+                 "only if it is not article text" if own
+            else "the shape's plain words also end or open a page's own headline; switch on only if they are not "
+                 "article text" if headline else "",
             kind=kind,
             description=f"Proposed: lines shaped like {ev.examples[0]!r} (fixed text, variable part).",
             keys=keys,
