@@ -365,6 +365,7 @@ class _Miner:
         self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
         self.headlines: set[str] = set()  # plain-words shapes that fit a page's own headline (see _headline)
         self.entries: set[str] = set()  # shapes of dated entries: a stamp, then free text (see _dated_entries)
+        self._starts: dict[int, int] | None = None  # page -> where its comments start (see _comment_starts)
         self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
         self.sums: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}  # see `_page_sums`
         self.covered: list[set[int]] = [
@@ -411,7 +412,18 @@ class _Miner:
             for i, k in enumerate(ks):
                 if k in self.template and (len(k) >= 2 or not k.isalnum()) and k.strip("#"):
                     occ[k].append((p, i))
-        return {k: self.evidence(v) for k, v in occ.items()}
+        return {k: self.evidence(v) for k, v in occ.items() if not self._greeting(k, v)}
+
+    def _greeting(self, key: str, occ: Sequence[tuple[int, int]]) -> bool:
+        """A line ending in a comma found mostly in the pages' comment sections: a reader's greeting
+        or close ("Hi Tim,", "All the best,"), whose text goes on in the next line. Readers write
+        them to the author on every page, and so do articles that quote a letter: no template's
+        line. (A comma-ended line above the comments, a footer's first line, stays a candidate.)"""
+        if not key.endswith(","):
+            return False
+        starts = self.comment_starts()
+        below = sum(p in starts and i >= starts[p] for p, i in occ)
+        return 2 * below > len(occ)
 
     # -- 2. shapes
 
@@ -442,7 +454,7 @@ class _Miner:
                         suf = " ".join(toks[n - b:]) if b else ""
                         var = " ".join(toks[a:n - b])
                         cands[("words", pre, suf)].append((p, i, var))
-        comments = self._comment_starts()
+        comments = self.comment_starts()
         found = []
         for (how, pre, suf), occ in cands.items():
             pages = {p for p, _, _ in occ}
@@ -524,6 +536,12 @@ class _Miner:
         head = regex.compile(key_pattern(pre, self.times))  # a time ago in the key stands for several words
         return all((m := head.match(self.pages[p].lines[i])) is not None and stamp_alone(m.group())
                    for p, i, _ in occ)
+
+    def comment_starts(self) -> dict[int, int]:
+        """`_comment_starts`, found once (literals and shapes both ask)."""
+        if self._starts is None:
+            self._starts = self._comment_starts()
+        return self._starts
 
     def _comment_starts(self) -> dict[int, int]:
         """Page -> the line where its comment section starts: the first signature, a line with a date
