@@ -363,7 +363,9 @@ class _Miner:
         self.dated: set[str] = set()  # shapes whose every line has a date or a time (see suggest_dates.stamped)
         self.openers: set[str] = set()  # plain-words shapes whose lines are sentences (see _sentence_opener)
         self.own_text: set[str] = set()  # shapes whose variable part is the page's own sentence (see _own_sentences)
+        self.headlines: set[str] = set()  # plain-words shapes that fit a page's own headline (see _headline)
         self.entries: set[str] = set()  # shapes of dated entries: a stamp, then free text (see _dated_entries)
+        self._starts: dict[int, int] | None = None  # page -> where its comments start (see _comment_starts)
         self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
         self.sums: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}  # see `_page_sums`
         self.covered: list[set[int]] = [
@@ -410,7 +412,18 @@ class _Miner:
             for i, k in enumerate(ks):
                 if k in self.template and (len(k) >= 2 or not k.isalnum()) and k.strip("#"):
                     occ[k].append((p, i))
-        return {k: self.evidence(v) for k, v in occ.items()}
+        return {k: self.evidence(v) for k, v in occ.items() if not self._greeting(k, v)}
+
+    def _greeting(self, key: str, occ: Sequence[tuple[int, int]]) -> bool:
+        """A line ending in a comma found mostly in the pages' comment sections: a reader's greeting
+        or close ("Hi Tim,", "All the best,"), whose text goes on in the next line. Readers write
+        them to the author on every page, and so do articles that quote a letter: no template's
+        line. (A comma-ended line above the comments, a footer's first line, stays a candidate.)"""
+        if not key.endswith(","):
+            return False
+        starts = self.comment_starts()
+        below = sum(p in starts and i >= starts[p] for p, i in occ)
+        return 2 * below > len(occ)
 
     # -- 2. shapes
 
@@ -441,7 +454,7 @@ class _Miner:
                         suf = " ".join(toks[n - b:]) if b else ""
                         var = " ".join(toks[a:n - b])
                         cands[("words", pre, suf)].append((p, i, var))
-        comments = self._comment_starts()
+        comments = self.comment_starts()
         found = []
         for (how, pre, suf), occ in cands.items():
             pages = {p for p, _, _ in occ}
@@ -468,6 +481,8 @@ class _Miner:
                 self.openers.add(pat)
             if _own_sentences(occ):
                 self.own_text.add(pat)
+            if how == "words" and not _SYMBOL.search(pre + suf) and any(self._headline(p, i) for p, i, _ in occ):
+                self.headlines.add(pat)
             if how == "words" and self._dated_entries(pre, suf, occ):
                 self.entries.add(pat)
             found.append((pat, self.evidence([(p, i) for p, i, _ in occ]), words, len(pre) + len(suf),
@@ -488,6 +503,14 @@ class _Miner:
             for p, i in ev.occurrences:
                 self.covered[p].add(i)
         return out
+
+    def _headline(self, p: int, i: int) -> bool:
+        """Line i of page p is the page's own headline: its first line (the page title) or a line of
+        3 words or more found in it. Plain words that end or open a headline ("<...> Google Maps",
+        "<...> in Paris") are a topic of the site's articles, not its template: a shape of them also
+        fits the articles' own lines (a caption, a list item) on pages it never saw."""
+        lines = self.pages[p].lines
+        return i == 0 or (lines[i].count(" ") >= 2 and lines[i] in lines[0])
 
     def group(self, literals: dict[str, Evidence], shapes: list[tuple[str, Evidence, int, bool]]) -> None:
         """Note which repeated line or shape each line is (for `signatures`), and which shapes carry
@@ -516,6 +539,12 @@ class _Miner:
         head = regex.compile(key_pattern(pre, self.times))  # a time ago in the key stands for several words
         return all((m := head.match(t := self.pages[p].lines[i])) is not None and m.end() <= entry_stamp(t)
                    for p, i, _ in occ)
+
+    def comment_starts(self) -> dict[int, int]:
+        """`_comment_starts`, found once (literals and shapes both ask)."""
+        if self._starts is None:
+            self._starts = self._comment_starts()
+        return self._starts
 
     def _comment_starts(self) -> dict[int, int]:
         """Page -> the line where its comment section starts: the first signature, a line with a date
@@ -893,14 +922,17 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
         prose = not marked and ev.in_body * 2 > len(ev.occurrences) and words_avg >= 8
         opener = pat in m.openers
         own = pat in m.own_text
+        headline = pat in m.headlines
         props.append(Proposal(
             id=f"{slug}.shape-{n + 1}",
-            enabled=not (prose or opener or own),
+            enabled=not (prose or opener or own or headline),
             review="lines of this shape sit between article lines; switch on only if they are not article text" if prose
             else "lines of this shape are sentences that only begin or end with the same words; switch on only if "
                  "they are not article text" if opener
             else "the variable part is a sentence of each page's own, once a page (a summary, a caption); switch on "
-                 "only if it is not article text" if own else "",
+                 "only if it is not article text" if own
+            else "the shape's plain words also end or open a page's own headline; switch on only if they are not "
+                 "article text" if headline else "",
             kind=kind,
             description=f"Proposed: lines shaped like {ev.examples[0]!r} (fixed text, variable part).",
             keys=keys,
