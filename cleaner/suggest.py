@@ -17,10 +17,13 @@ sections, footers) repeats from page to page; its articles do not. `suggest_pack
 
 Repetition alone does not make furniture: a disclaimer or a quote can recur inside articles. Long
 lines that sit between unique article lines on most pages are therefore written as *disabled*
-rules (`enabled = false`) with their evidence, for a person to review. Every rule carries its
-evidence (pages, position in the page, examples) as TOML comments, `drop` examples from the pages
-and `keep` examples from lines of the same pages that stay, and is checked with the rule's own
-examples before it is written, so the pack passes `cleaner rules test` as proposed.
+rules (`enabled = false`) with their evidence, for a person to review, and so are the dated
+entries of a live blog ("10:35 <the update's headline>") that each head a paragraph of their
+page's own (see `_Miner._own_entries`): the repeated stamp is the site's, the headline the
+article's. Every rule carries its evidence (pages, position in the page, examples) as TOML
+comments, `drop` examples from the pages and `keep` examples from lines of the same pages that
+stay, and is checked with the rule's own examples before it is written, so the pack passes
+`cleaner rules test` as proposed.
 """
 
 from __future__ import annotations
@@ -67,6 +70,13 @@ MAX_WORDS = 30  # longer lines are prose; furniture is short
 # followed by a postscript on the third.
 TRAILER_MIN_PAGES = 3
 ZONES = ("top", "middle", "bottom")
+# A dated entry is the article's own when its text is on one page only and this share of the
+# entries has the page's own prose within this many lines below (see _Miner._own_entries).
+OWN_ENTRY_SHARE = 0.75
+OWN_ENTRY_REACH = 2
+# Entries come several to a page (this many on average); a stamped line once a page above the post
+# ("Published: <date> | Tags: <topics>") is its dateline, the site's.
+OWN_ENTRY_RUN = 2
 # The page head and a block between two markers are menus, teasers and lists, short lines on every
 # learning page; their `max_words` lets a line a little longer than the longest seen pass, never an
 # article's paragraph (see head_words, block_words).
@@ -356,6 +366,7 @@ class _Miner:
         df: Counter = Counter()
         for ks in self.keys:
             df.update(set(ks))
+        self.df = df  # line key -> on how many pages
         # A date repeats only because numbers are generalised and the pages share a month: it is
         # each page's own day, no line of the site's template (see suggest_dates.py).
         self.template = {k for k, c in df.items() if c >= self.min_pages and not dateish(k)}
@@ -366,6 +377,8 @@ class _Miner:
         self.headlines: set[str] = set()  # plain-words shapes that fit a page's own headline (see _headline)
         self.entries: set[str] = set()  # shapes of dated entries: a stamp, then free text (see _dated_entries)
         self._starts: dict[int, int] | None = None  # page -> where its comments start (see _comment_starts)
+        # dated entries that are the article's own (a live blog's updates), pattern -> evidence (see _own_entries)
+        self.own_entries: dict[str, str] = {}
         self.head_reach = HEAD_REACH[0]  # how far above the first paragraph the head's end was found
         self.sums: dict[int, tuple[list[int], list[int], list[int], list[int]]] = {}  # see `_page_sums`
         self.covered: list[set[int]] = [
@@ -485,6 +498,8 @@ class _Miner:
                 self.headlines.add(pat)
             if how == "words" and self._dated_entries(pre, suf, occ):
                 self.entries.add(pat)
+                if (why := self._own_entries(occ)):
+                    self.own_entries[pat] = why
             found.append((pat, self.evidence([(p, i) for p, i, _ in occ]), words, len(pre) + len(suf),
                           how == "glued" or bool(_SYMBOL.search(pre + suf))))
         # Most pages first, then the most specific fixed part; skip shapes adding no new lines.
@@ -545,6 +560,43 @@ class _Miner:
         if self._starts is None:
             self._starts = self._comment_starts()
         return self._starts
+
+    def _own_entries(self, occ: Sequence[tuple[int, int, str]]) -> str:
+        """Why dated entries (see `_dated_entries`) are the article's own structure, a live blog's
+        updates or a timeline's events, and not the site's furniture ("" when they are not): they
+        come several to a page (`OWN_ENTRY_RUN` on average; once a page, above the post, such a line
+        is its dateline), the text after the stamp of each is on one page only, and each heads
+        prose of its page's own (`_heads_prose`; `OWN_ENTRY_SHARE` of them, an update may be a
+        photo or a quote). A sidebar of dated headlines ("10:35 Storm closes the coast road" under
+        "Latest news") has its items on several pages as the list moves on, or runs them one under
+        the other with no prose between: that one is furniture. Proposed switched on, the shape
+        took every update's headline out of a live blog not seen (its paragraphs stayed)."""
+        pages_of: dict[str, set[int]] = defaultdict(set)
+        for p, _, v in occ:
+            pages_of[v].add(p)
+        if any(len(ps) > 1 for ps in pages_of.values()) or len(occ) < OWN_ENTRY_RUN * len({p for p, _, _ in occ}):
+            return ""
+        mine: dict[int, set[int]] = defaultdict(set)
+        for p, i, _ in occ:
+            mine[p].add(i)
+        heads = sum(self._heads_prose(p, i, mine[p]) for p, i, _ in occ)
+        if heads < OWN_ENTRY_SHARE * len(occ):
+            return ""
+        return (f"{heads} of {len(occ)} lines are followed, within {OWN_ENTRY_REACH} lines, by a paragraph found "
+                f"on their page only, and the text after each stamp is on one page only")
+
+    def _heads_prose(self, p: int, i: int, entries: set[int]) -> bool:
+        """Line i of page p has prose of the page's own below it, within `OWN_ENTRY_REACH` lines
+        and before the next of the `entries`: a line of 8 words or more holding a sentence's end,
+        found on no other page."""
+        lines = self.pages[p].lines
+        for k in range(i + 1, min(len(lines), i + 1 + OWN_ENTRY_REACH)):
+            if k in entries:
+                return False
+            t = lines[k]
+            if self.df[self.keys[p][k]] == 1 and t.count(" ") >= 7 and _SENTENCE_IN.search(t):
+                return True
+        return False
 
     def _comment_starts(self) -> dict[int, int]:
         """Page -> the line where its comment section starts: the first signature, a line with a date
@@ -923,16 +975,20 @@ def suggest_rules(pages: Sequence[Page], site: str, *, min_share: float = 0.5,
         opener = pat in m.openers
         own = pat in m.own_text
         headline = pat in m.headlines
+        entry = m.own_entries.get(pat, "")
         props.append(Proposal(
             id=f"{slug}.shape-{n + 1}",
-            enabled=not (prose or opener or own or headline),
+            enabled=not (prose or opener or own or headline or entry),
             review="lines of this shape sit between article lines; switch on only if they are not article text" if prose
             else "lines of this shape are sentences that only begin or end with the same words; switch on only if "
                  "they are not article text" if opener
             else "the variable part is a sentence of each page's own, once a page (a summary, a caption); switch on "
                  "only if it is not article text" if own
             else "the shape's plain words also end or open a page's own headline; switch on only if they are not "
-                 "article text" if headline else "",
+                 "article text" if headline
+            else "lines of this shape are dated entries that head the page's own text (a live blog's updates, a "
+                 "timeline's events); switch on only if they are not the article's headlines" if entry else "",
+            notes=[entry] if entry else [],
             kind=kind,
             description=f"Proposed: lines shaped like {ev.examples[0]!r} (fixed text, variable part).",
             keys=keys,
