@@ -26,6 +26,21 @@ itself runs on the same held-out pages in the same run, as the row to beat.
 
 `--save-pred FILE` writes one JSON line a scored page (site, id, fold, gold, default and suggested
 output, trafilatura's with `--input html`, and the F1 of each) to read why a site gains or loses.
+
+How many pages should `rules suggest` be given? `--learn 2,3,5,8` draws a learning curve instead
+of the two folds (`benchmarks/sites_curve.py`):
+
+    python -m benchmarks.sites --learn 2,3,5,8 [--draws 3] [--score-pages 3] [--seed N] [--per-site] ...
+
+In each of `--draws` draws (default 3), every site's pages are shuffled by a generator seeded by
+`--seed`, the draw and the site; the first `--score-pages` (K, default 3) are that draw's scored
+pages, and the pack for each N is learned from the next N pages (nested: the 2 pages are among the
+3, the 3 among the 5). Every N is thus scored on the same sites and the same pages, none of which
+it learned from, so the rows differ by N alone; a page may be scored in several draws. Only sites
+with at least max(N) + K pages (and `--min-pages`) take part; the header says how many are left
+out. One row an N: overall aeb F1 of the default rules and of default + suggested, the gain, sites
+improved (> +0.001), sites lowered by > 0.01 and the worst site; `--per-site` adds each site's
+change at each N. `--save-pred` writes a line a scored page a draw an N. No trafilatura row.
 """
 
 from __future__ import annotations
@@ -135,6 +150,21 @@ def group_sites(recs: list[dict], min_pages: int = MIN_PAGES) -> tuple[dict[str,
     return kept, {s: len(pages) for s, pages in by_site.items() if len(pages) < min_pages}
 
 
+def pick_sites(by_site: dict[str, list], left_out: dict[str, int], limit: int | None, only: list[str] | None,
+               min_pages: int) -> list[str]:
+    """The sites to score, alphabetical: the first `limit`, then those `only` names; a name `only`
+    gives that is not a kept site stops the run, saying whether the site had too few pages."""
+    sites = sorted(by_site)[:limit] if limit else sorted(by_site)
+    if only:
+        unknown = sorted(set(only) - set(by_site))
+        if unknown:
+            small = [s for s in unknown if s in left_out]
+            why = f" ({', '.join(small)}: fewer than {min_pages} pages)" if small else ""
+            raise SystemExit(f"not a site of the set: {', '.join(unknown)}{why}")
+        sites = [s for s in sites if s in only]
+    return sites
+
+
 def learning_text(r: dict, input: str) -> str:
     """What the pack is learned from: the page's text, or for HTML the lines `rules suggest`
     learns from an HTML page (`cleaner.suggest_input.html_lines`: its visible text, one line a
@@ -151,14 +181,7 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[
         input: str = "text", min_pages: int = MIN_PAGES) -> dict:
     recs = load_set(set_name or DEFAULT_SETS[input], input)
     by_site, left_out = group_sites(recs, min_pages)
-    sites = sorted(by_site)[:limit] if limit else sorted(by_site)
-    if only:
-        unknown = sorted(set(only) - set(by_site))
-        if unknown:
-            small = [s for s in unknown if s in left_out]
-            why = f" ({', '.join(small)}: fewer than {min_pages} pages)" if small else ""
-            raise SystemExit(f"not a site of the set: {', '.join(unknown)}{why}")
-        sites = [s for s in sites if s in only]
+    sites = pick_sites(by_site, left_out, limit, only, min_pages)
     field = CONTENT_FIELD[input]
     # HTML pages go with their URL, to cleaner as to trafilatura (as benchmarks/html_quality.py runs
     # them); text pages without, as this benchmark has always cleaned them (same figures)
@@ -257,11 +280,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-packs", type=Path, default=None, help="also write each suggested pack here")
     ap.add_argument("--save-pred", type=Path, default=None,
                     help="write each scored page's gold and both outputs here (JSON lines)")
+    ap.add_argument("--learn", default=None, metavar="N,N,...",
+                    help="learning curve: packs learned from N pages each (e.g. 2,3,5,8), scored on the same "
+                         "held-out pages; see the module docstring")
+    ap.add_argument("--draws", type=int, default=None, help="--learn: seeded draws of the pages (default 3)")
+    ap.add_argument("--score-pages", type=int, default=None,
+                    help="--learn: held-out pages a site scored in each draw (default 3)")
     args = ap.parse_args(argv)
     if args.set_name is None and not have_eval():
         print("evaluation data not found (../shared/eval); nothing to do", file=sys.stderr)
         return 0
     t0 = time.time()
+    if args.learn is not None:
+        return _learning_curve(args, t0)
     res = run(args.min_share, args.sites, args.write_packs, args.only, args.split, args.seed,
               set_name=args.set_name, input=args.input, min_pages=args.min_pages)
     if args.save_pred is not None:
@@ -299,6 +330,26 @@ def main(argv: list[str] | None = None) -> int:
         print("|---|---|---|---|---|" + ("---|" if traf else ""))
         for site, (fb, fs, n) in sorted(res["per_site"].items(), key=lambda kv: kv[1][1] - kv[1][0]):
             print(f"| {site} | {n} | {fb:.3f} | {fs:.3f} | {fs - fb:+.3f} |" + (f" {traf[site]:.3f} |" if traf else ""))
+    return 0
+
+
+def _learning_curve(args: argparse.Namespace, t0: float) -> int:
+    """`--learn`: the learning curve (benchmarks.sites_curve), printed as one row an N."""
+    from benchmarks.sites_curve import DRAWS, SCORE_PAGES, learning_curve, parse_ns, report
+
+    if args.split != "alternate":
+        raise SystemExit("--learn draws its own pages (seeded by --seed); --split does not apply")
+    res = learning_curve(parse_ns(args.learn), DRAWS if args.draws is None else args.draws,
+                         SCORE_PAGES if args.score_pages is None else args.score_pages,
+                         args.min_share, args.sites, args.only, args.seed, set_name=args.set_name,
+                         input=args.input, min_pages=args.min_pages, packs_dir=args.write_packs)
+    if args.save_pred is not None:
+        save_predictions(res["predictions"], args.save_pred)
+    if not res["sites"]:
+        print(f"{res['set']}: nothing scored ({len(res['left_out'])} sites with fewer than {res['min_pages']} "
+              "pages left out)", file=sys.stderr)
+        return 1
+    print("\n".join(report(res, time.time() - t0, args.per_site)))
     return 0
 
 

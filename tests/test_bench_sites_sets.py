@@ -130,3 +130,41 @@ def test_html_input_on_a_text_set_reads_the_html_sibling_by_id(tmp_path):
     joined = load_set(tmp_path / "toy.text.jsonl.gz", "html")
     assert [r["id"] for r in joined] == [r["id"] for r in text]
     assert all(r["html"] == html[r["id"]] and r["raw_text"] for r in joined)
+
+
+def test_learning_curve_scores_every_n_on_the_same_unseen_pages(tmp_path, capsys):
+    from benchmarks.sites_curve import draw_pages, learning_curve, parse_ns
+
+    pages = list(range(11))
+    scored, pool = draw_pages(pages, 5, 3, seed=9, draw=0, site="a.com")
+    assert len(scored) == 3 and len(pool) == 5 and not set(scored) & set(pool)
+    assert (scored, pool) == draw_pages(pages, 5, 3, seed=9, draw=0, site="a.com")  # seeded
+    assert any(draw_pages(pages, 5, 3, seed=9, draw=d, site="a.com")[0] != scored for d in range(1, 5))
+    assert parse_ns("5,2,3,2") == [2, 3, 5]
+    with pytest.raises(SystemExit, match="at least 2 pages"):
+        parse_ns("1,3")
+
+    path = _set(tmp_path)
+    res = learning_curve([2, 3], draws=2, score_pages=2, set_name=path)
+    # max N + K = 5 pages: the six- and five-page sites take part, the three-page one is left out
+    assert res["sites"] == ["news.gazette.example", "valley-post"] and res["left_out"] == {"tiny.example.org": 3}
+    rows = res["predictions"]
+    scored_by_n = {n: sorted((r["draw"], r["site"], r["id"]) for r in rows if r["n"] == n) for n in (2, 3)}
+    assert scored_by_n[2] == scored_by_n[3] and len(scored_by_n[2]) == 2 * 2 * 2  # same pages for every N
+    assert res["curve"][2]["base"] == res["curve"][3]["base"]
+    assert not any(TRAILER in r["suggested"] for r in rows)  # learned from two pages the trailer is out
+    assert res["curve"][2]["sugg"]["f1"] > res["curve"][2]["base"]["f1"]
+    assert learning_curve([2, 3], draws=2, score_pages=2, set_name=path)["predictions"] == rows  # deterministic
+    # a longer curve needs more pages a site: the five-page site is left out
+    assert learning_curve([2, 4], draws=1, score_pages=2, set_name=path)["left_out"] == {
+        "valley-post": 5, "tiny.example.org": 3}
+
+    assert main(["--set", str(path), "--learn", "2,3", "--draws", "1", "--score-pages", "2", "--per-site"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("toy.text.jsonl.gz, learning curve: 2 sites, 2 held-out pages a site scored in each "
+                             "of 1 draws (seed 9; 4 page scores for every N)")
+    assert "1 sites with fewer than 5 pages (max N + 2) left out" in out[0]
+    assert out[4].startswith("| 2 | ") and out[5].startswith("| 3 | ") and "| 2/2 | 0 |" in out[4]
+    assert any(line.startswith("| valley-post | ") for line in out[7:])
+    with pytest.raises(SystemExit, match="--split does not apply"):
+        main(["--set", str(path), "--learn", "2", "--split", "halves"])
