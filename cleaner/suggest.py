@@ -833,6 +833,29 @@ class _Miner:
                 prose.append(p)
         return prose if furniture else []
 
+    def _series(self, p: int, i: int) -> bool:
+        """Line i of page p (a repeated line) is one of a series in the article: below it, above any
+        comment section, comes another of the site's repeated lines opening with the same words (all
+        but its last two at most: "Reporting by Anna Berg", "Reporting by Tom Reid"), with the page's
+        own prose between them (a line of 8 words or more found on no other page; a shape may fit
+        it, as one fits a sentence's opening words). A live blog signs each update with one of a few
+        bylines, so each byline repeats across pages and, once a page, passed for a trailer: the
+        updates below it are short paragraphs, too short to count as more article. But an article
+        ends once, and what comes after a line of the series is more of it."""
+        mine = self.keys[p][i].split(" ")
+        end = self.comment_starts().get(p, len(self.keys[p]))
+        prose = False
+        for k in range(i + 1, end):
+            key = self.keys[p][k]
+            if key in self.template and key != self.keys[p][i]:
+                theirs = key.split(" ")
+                same = next((n for n, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b),
+                            min(len(mine), len(theirs)))
+                if prose and same >= max(1, len(mine) - 2, len(theirs) - 2):
+                    return True
+            prose = prose or (self.df[key] == 1 and self.pages[p].lines[k].count(" ") >= 7)
+        return False
+
     def trailers(self, markers: list[tuple[str, Evidence]]) -> list[_Trailer]:
         """Markers after which, on most pages, no unique prose follows (comments aside), each with
         the pages where the article may go on right after it (see `goes_on`)."""
@@ -844,6 +867,8 @@ class _Miner:
                 firsts.setdefault(p, i)
             if len(firsts) < max(min(TRAILER_MIN_PAGES, self.n), self.min_pages):
                 continue
+            if sum(self._series(p, i) for p, i in firsts.items()) >= 2:
+                continue  # a byline under each of a live blog's updates: more article follows it
             ok, quiet, after_article, with_comments, positions, tops = True, 0, 0, 0, [], []
             sigs_of: dict[int, list[int]] = {}
             for p, i in firsts.items():
