@@ -198,13 +198,7 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[
             for n, (learn, score) in enumerate(folds(by_site[site], split, seed, site)):
                 if len(learn) < 2:
                     continue
-                pack = suggest_pack([(r["id"], learning_text(r, input)) for r in learn], site, min_share=min_share)
-                f = Path(tmp) / f"{site}.{n}.toml"
-                f.write_text(pack, encoding="utf-8")
-                if packs_dir is not None:
-                    packs_dir.mkdir(parents=True, exist_ok=True)
-                    (packs_dir / f.name).write_text(pack, encoding="utf-8")
-                sugg = Cleaner(rules=[f])
+                sugg = pack_cleaner(learn, site, input, min_share, tmp, f"{site}.{n}.toml", packs_dir)
                 for r in score:
                     golds.append(r["gold_text"])
                     p_base.append(base.clean(r[field], url=url_of(r), site=site, format=input).text)
@@ -247,6 +241,19 @@ def run(min_share: float, limit: int | None, packs_dir: Path | None, only: list[
         "predictions": predictions,
         "worst_pages": sorted((row["f1_suggested"] - row["f1_default"], row["site"]) for row in predictions)[:10],
     }
+
+
+def pack_cleaner(pages: list[dict], site: str, input: str, min_share: float, tmp: str, name: str,
+                 packs_dir: Path | None) -> Cleaner:
+    """A cleaner with the defaults plus the pack suggested from `pages` (written to `tmp/name`,
+    and copied to `packs_dir` when one is given)."""
+    pack = suggest_pack([(r["id"], learning_text(r, input)) for r in pages], site, min_share=min_share)
+    f = Path(tmp) / name
+    f.write_text(pack, encoding="utf-8")
+    if packs_dir is not None:
+        packs_dir.mkdir(parents=True, exist_ok=True)
+        (packs_dir / f.name).write_text(pack, encoding="utf-8")
+    return Cleaner(rules=[f])
 
 
 def save_predictions(rows: list[dict], path: Path) -> None:

@@ -20,12 +20,11 @@ from benchmarks.sites import (
     DEFAULT_SEED,
     DEFAULT_SETS,
     group_sites,
-    learning_text,
     load_set,
+    pack_cleaner,
     pick_sites,
 )
 from cleaner import Cleaner
-from cleaner.suggest import suggest_pack
 
 SCORE_PAGES = 3  # pages of a site scored in each draw
 DRAWS = 3
@@ -78,14 +77,7 @@ def learning_curve(ns: list[int], draws: int = DRAWS, score_pages: int = SCORE_P
                     if (site, r["id"]) not in base_out:
                         base_out[site, r["id"]] = base.clean(r[field], url=url_of(r), site=site, format=input).text
                 for n in ns:
-                    pack = suggest_pack([(r["id"], learning_text(r, input)) for r in pool[:n]], site,
-                                        min_share=min_share)
-                    f = Path(tmp) / f"{site}.d{draw}.n{n}.toml"
-                    f.write_text(pack, encoding="utf-8")
-                    if packs_dir is not None:
-                        packs_dir.mkdir(parents=True, exist_ok=True)
-                        (packs_dir / f.name).write_text(pack, encoding="utf-8")
-                    sugg = Cleaner(rules=[f])
+                    sugg = pack_cleaner(pool[:n], site, input, min_share, tmp, f"{site}.d{draw}.n{n}.toml", packs_dir)
                     for r in scored:
                         out = sugg.clean(r[field], url=url_of(r), site=site, format=input).text
                         rows.append({"site": site, "id": r["id"], "draw": draw, "n": n, "gold": r["gold_text"],
