@@ -41,7 +41,7 @@ _CLOCK = r",?\s*(?:\p{L}{1,5}\.?\s+){0,2}\d{1,2}(?:[:.h]\d\d|\s*[ap]\.?m\b)"
 _CLOCK_WHOLE = _CLOCK + r"(?:\s*[ap]\.?m\b)?"
 
 
-def _words(p: str) -> str:
+def phrase_pattern(p: str) -> str:
     """A phrase's literal text as a pattern: one space stands for any run of white space."""
     return r"\s+".join(regex.escape(w) for w in p.split(" "))
 
@@ -52,7 +52,7 @@ def _phrases(words: Mapping[str, Any], short: bool = False) -> list[str]:
     units = sorted(words.get("time_unit", ()), key=len, reverse=True)
     unit = "(?:" + "|".join(regex.escape(u) for u in units) + ")" if units else None
     ones = sorted(words.get("time_n_word", ()), key=len, reverse=True)
-    one = "|".join(_words(w) for w in ones)
+    one = "|".join(phrase_pattern(w) for w in ones)
     # A space after a number may be left out ("3hrs ago"), not after a word ("an hour ago").
     spaced = r"(?:\d+\s*" + (f"|(?:{one})\\s+" if one else "") + ")"
     glued = r"(?:\d+" + (f"|{one}" if one else "") + ")"
@@ -69,7 +69,7 @@ def _phrases(words: Mapping[str, Any], short: bool = False) -> list[str]:
             continue
         parts = regex.split(r"(\{n\} ?\{unit\}|\{n\} ?|\{unit\})", phrase)
         pat = "".join(compound[p] if p in compound else spaced if p == "{n} " else glued if p == "{n}" else
-                      unit if p == "{unit}" else _words(p) for p in parts if p)
+                      unit if p == "{unit}" else phrase_pattern(p) for p in parts if p)
         out.append(pat)
     return out
 
@@ -128,7 +128,7 @@ def page_anchors(packs_words: Iterable[Mapping[str, Any]]) -> tuple[frozenset[st
 
 
 def _day(days: Iterable[str]) -> str:
-    return "(?:" + "|".join(_words(d) for d in sorted(days, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(phrase_pattern(d) for d in sorted(days, key=len, reverse=True)) + ")"
 
 
 def pattern(packs_words: Iterable[Mapping[str, Any]], clock: bool = False) -> regex.Pattern | None:

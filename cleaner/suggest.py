@@ -585,6 +585,11 @@ class _Miner:
         return (f"{heads} of {len(occ)} lines are followed, within {OWN_ENTRY_REACH} lines, by a paragraph found "
                 f"on their page only, and the text after each stamp is on one page only")
 
+    def _own_line(self, p: int, k: int) -> bool:
+        """Line k of page p is found on no other page and has 8 words or more: the page's own
+        text, whatever shape or furniture test it also passes."""
+        return self.df[self.keys[p][k]] == 1 and self.pages[p].lines[k].count(" ") >= 7
+
     def _heads_prose(self, p: int, i: int, entries: set[int]) -> bool:
         """Line i of page p has prose of the page's own below it, within `OWN_ENTRY_REACH` lines
         and before the next of the `entries`: a line of 8 words or more holding a sentence's end,
@@ -594,7 +599,7 @@ class _Miner:
             if k in entries:
                 return False
             t = lines[k]
-            if self.df[self.keys[p][k]] == 1 and t.count(" ") >= 7 and _SENTENCE_IN.search(t):
+            if self._own_line(p, k) and _SENTENCE_IN.search(t):
                 return True
         return False
 
@@ -853,7 +858,7 @@ class _Miner:
                             min(len(mine), len(theirs)))
                 if prose and same >= max(1, len(mine) - 2, len(theirs) - 2):
                     return True
-            prose = prose or (self.df[key] == 1 and self.pages[p].lines[k].count(" ") >= 7)
+            prose = prose or self._own_line(p, k)
         return False
 
     def trailers(self, markers: list[tuple[str, Evidence]]) -> list[_Trailer]:

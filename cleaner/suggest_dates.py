@@ -22,6 +22,8 @@ import functools
 
 import regex
 
+from .reltime import phrase_pattern
+
 # A time of day (12:28, 9:05), a year of the last two centuries, or a numeric date (07.16.12,
 # 2012-07-16, 11/22/2026): what a comment signature's stamp holds besides a month name.
 _CLOCK_OR_YEAR = regex.compile(
@@ -67,7 +69,7 @@ def stamp_lead() -> regex.Pattern:
     words = {w for pack in default_ruleset().packs for w in pack.config.get("words", {}).get("stamp_lead", ())}
     if not words:
         return regex.compile(r"(?!)")
-    alt = "|".join(r"\s+".join(regex.escape(x) for x in w.split()) for w in sorted(words, key=len, reverse=True))
+    alt = "|".join(phrase_pattern(" ".join(w.split())) for w in sorted(words, key=len, reverse=True))
     return regex.compile(rf"^\s*(?:{alt})(?![\p{{L}}\p{{N}}])[\s:：.\-–—]*", regex.IGNORECASE)
 
 
